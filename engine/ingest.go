@@ -1,0 +1,171 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/frictionhq/friction/index"
+	"github.com/frictionhq/friction/store"
+	"github.com/frictionhq/friction/transcript"
+)
+
+// IngestResult is what happened to one transcript of a batch.
+type IngestResult struct {
+	ID       string
+	Stored   bool // durable in the store
+	Replaced bool // an earlier transcript with this id was replaced
+	// Rejected says why the transcript was not stored; nil when Stored.
+	Rejected *transcript.ValidationError
+}
+
+// Ingest validates, prepares and stores a batch of transcripts, then indexes them.
+// Results are in input order. Valid transcripts are stored even when others are
+// rejected; when Ingest returns, every result with Stored set is durable. An error
+// means the store could not commit and nothing of the batch was stored.
+func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]IngestResult, error) {
+	results := make([]IngestResult, len(batch))
+	recs := make([]*store.Record, len(batch))
+	e.parallel(len(batch), func(i int) {
+		t := batch[i]
+		results[i].ID = t.ID
+		if err := t.ValidateWith(e.cfg.Limits); err != nil {
+			var ve *transcript.ValidationError
+			if !errors.As(err, &ve) {
+				ve = &transcript.ValidationError{ID: t.ID, Violations: []transcript.FieldViolation{{Description: err.Error()}}}
+			}
+			results[i].Rejected = ve
+			return
+		}
+		recs[i] = e.prepare(t)
+	})
+	var good []*store.Record
+	var goodIdx []int
+	for i, rec := range recs {
+		if rec != nil {
+			good = append(good, rec)
+			goodIdx = append(goodIdx, i)
+		}
+	}
+	if len(good) == 0 {
+		return results, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	put, err := e.store.Put(good)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	for j, i := range goodIdx {
+		results[i].Stored = true
+		results[i].Replaced = put[j].Replaced
+	}
+	docs := make([]*index.Document, len(good))
+	for j, rec := range good {
+		docs[j] = e.document(rec)
+	}
+	e.applyToIndex(docs, nil, put[len(put)-1].Seq, len(good))
+	return results, nil
+}
+
+// prepare turns a valid transcript into the record to store.
+func (e *Engine) prepare(t *transcript.Transcript) *store.Record {
+	c := *t
+	c.StartedAt = c.StartedAt.UTC()
+	return &store.Record{Transcript: c, IngestedAt: e.cfg.Now().UTC()}
+}
+
+// applyToIndex indexes a committed store write. The write is already durable, so
+// an index failure is not the caller's failure: it is logged, and the change log
+// lets the index catch up on the next write or at the next start. Callers hold
+// writeMu.
+func (e *Engine) applyToIndex(docs []*index.Document, deletes []string, seq uint64, writes int) {
+	if e.indexLagging {
+		if err := e.catchUpIndex(); err != nil {
+			e.log.Error("index still behind the store", "err", err)
+			return
+		}
+		e.indexLagging = false
+		e.untrimmed = 0
+		return // catching up applied this write too
+	}
+	if err := e.index.Apply(docs, deletes, seq); err != nil {
+		e.indexLagging = true
+		e.log.Error("index update failed; it will catch up from the store", "err", err, "seq", seq)
+		return
+	}
+	e.untrimmed += writes
+	if e.untrimmed >= trimEvery {
+		if err := e.store.TrimChanges(seq); err != nil {
+			e.log.Warn("trim change log", "err", err)
+			return
+		}
+		e.untrimmed = 0
+	}
+}
+
+// parallel runs fn(0..n-1) on all cores.
+func (e *Engine) parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Get returns a stored transcript with its analysis, or ErrNotFound.
+func (e *Engine) Get(id string) (*store.Record, error) {
+	return e.store.Get(id)
+}
+
+// Delete removes a transcript from the store and the index, or returns ErrNotFound.
+func (e *Engine) Delete(id string) error {
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	seq, err := e.store.Delete(id)
+	if err != nil {
+		return err
+	}
+	e.applyToIndex(nil, []string{id}, seq, 1)
+	return nil
+}
+
+// Stats is a quick count of what the engine holds.
+type Stats struct {
+	Transcripts int
+	Indexed     uint64
+}
+
+// Counts returns how many transcripts are stored and indexed.
+func (e *Engine) Counts() (Stats, error) {
+	n, err := e.store.Count()
+	if err != nil {
+		return Stats{}, err
+	}
+	ix, err := e.index.DocCount()
+	return Stats{Transcripts: n, Indexed: ix}, err
+}

@@ -1,0 +1,248 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	"github.com/frictionhq/friction/apiconv"
+	"github.com/frictionhq/friction/engine"
+	"github.com/frictionhq/friction/index"
+	"github.com/frictionhq/friction/ingest"
+	pb "github.com/frictionhq/friction/proto/friction/v1"
+	"github.com/frictionhq/friction/transcript"
+)
+
+// IngestTranscripts stores each request message's batch before reading the next,
+// so everything acknowledged in the response is already durable.
+func (s *Service) IngestTranscripts(stream pb.FrictionService_IngestTranscriptsServer) error {
+	resp := &pb.IngestTranscriptsResponse{}
+	index := 0
+	for {
+		req, err := stream.Recv()
+		if err == io.EOF {
+			return stream.SendAndClose(resp)
+		}
+		if err != nil {
+			return err
+		}
+		if n := len(req.GetTranscripts()) + len(req.GetDocuments()); n > s.opts.MaxBatch {
+			return status.Errorf(codes.ResourceExhausted, "a request message holds %d transcripts and documents, at most %d allowed; split the batch", n, s.opts.MaxBatch)
+		}
+		var batch []*transcript.Transcript
+		var results []*pb.IngestResult
+		for _, p := range req.GetTranscripts() {
+			batch = append(batch, apiconv.TranscriptFromProto(p))
+			results = append(results, &pb.IngestResult{Index: int32(index), Id: p.GetId()})
+			index++
+		}
+		// Documents are parsed here; their bad records are rejected at once.
+		var rejected []*pb.IngestResult
+		for _, doc := range req.GetDocuments() {
+			err := readDocument(doc, func(rec ingest.Record) error {
+				r := &pb.IngestResult{Document: doc.GetName(), Line: int32(rec.Line), Index: -1}
+				if rec.Err != nil {
+					r.Id = rec.Err.ID
+					r.Status = pb.IngestResult_STATUS_REJECTED
+					r.Violations = violationsToProto(rec.Err.Violations)
+					rejected = append(rejected, r)
+					return nil
+				}
+				r.Id = rec.Transcript.ID
+				batch = append(batch, rec.Transcript)
+				results = append(results, r)
+				return nil
+			})
+			if err != nil {
+				rejected = append(rejected, &pb.IngestResult{Document: doc.GetName(), Index: -1, Status: pb.IngestResult_STATUS_REJECTED,
+					Violations: []*pb.FieldViolation{{Description: err.Error()}}})
+			}
+		}
+		out, err := s.eng.Ingest(stream.Context(), batch)
+		if err != nil {
+			return toStatus(s.log, "IngestTranscripts", err)
+		}
+		for i, r := range out {
+			res := results[i]
+			if r.Stored {
+				res.Status = pb.IngestResult_STATUS_STORED
+				res.Replaced = r.Replaced
+				resp.StoredCount++
+			} else {
+				res.Status = pb.IngestResult_STATUS_REJECTED
+				res.Violations = violationsToProto(r.Rejected.Violations)
+			}
+		}
+		resp.Results = append(resp.Results, results...)
+		resp.Results = append(resp.Results, rejected...)
+		resp.RejectedCount += int32(len(out)) - countStored(out) + int32(len(rejected))
+	}
+}
+
+// readDocument parses a raw document in the native format.
+func readDocument(doc *pb.RawDocument, fn func(ingest.Record) error) error {
+	name := doc.GetName()
+	if name == "" {
+		name = "document"
+	}
+	if f := doc.GetFormat(); f != "" && f != "native" && f != "json" && f != "jsonl" {
+		return fmt.Errorf("%s: format %q is not supported; use native (JSON or JSON Lines)", name, f)
+	}
+	return ingest.ReadNative(bytes.NewReader(doc.GetContent()), name, fn)
+}
+
+func countStored(rs []engine.IngestResult) int32 {
+	n := int32(0)
+	for _, r := range rs {
+		if r.Stored {
+			n++
+		}
+	}
+	return n
+}
+
+func violationsToProto(vs []transcript.FieldViolation) []*pb.FieldViolation {
+	out := make([]*pb.FieldViolation, len(vs))
+	for i, v := range vs {
+		out[i] = &pb.FieldViolation{Field: v.Field, Description: v.Description}
+	}
+	return out
+}
+
+// GetTranscript returns a stored transcript.
+func (s *Service) GetTranscript(ctx context.Context, req *pb.GetTranscriptRequest) (*pb.GetTranscriptResponse, error) {
+	if req.GetId() == "" {
+		return nil, requiredField("id")
+	}
+	rec, err := s.eng.Get(req.GetId())
+	if errors.Is(err, engine.ErrNotFound) {
+		return nil, status.Errorf(codes.NotFound, "transcript %q not found", req.GetId())
+	}
+	if err != nil {
+		return nil, toStatus(s.log, "GetTranscript", err)
+	}
+	return &pb.GetTranscriptResponse{
+		Transcript: apiconv.TranscriptToProto(&rec.Transcript),
+		IngestedAt: timestamppb.New(rec.IngestedAt),
+	}, nil
+}
+
+// DeleteTranscript removes a transcript from the store and the index.
+func (s *Service) DeleteTranscript(ctx context.Context, req *pb.DeleteTranscriptRequest) (*pb.DeleteTranscriptResponse, error) {
+	if req.GetId() == "" {
+		return nil, requiredField("id")
+	}
+	err := s.eng.Delete(req.GetId())
+	if errors.Is(err, engine.ErrNotFound) {
+		return nil, status.Errorf(codes.NotFound, "transcript %q not found", req.GetId())
+	}
+	if err != nil {
+		return nil, toStatus(s.log, "DeleteTranscript", err)
+	}
+	return &pb.DeleteTranscriptResponse{}, nil
+}
+
+var sortFromProto = map[pb.SearchSort]index.Sort{
+	pb.SearchSort_SEARCH_SORT_UNSPECIFIED:      index.ByRelevance,
+	pb.SearchSort_SEARCH_SORT_RELEVANCE:        index.ByRelevance,
+	pb.SearchSort_SEARCH_SORT_NEWEST:           index.ByNewest,
+	pb.SearchSort_SEARCH_SORT_OLDEST:           index.ByOldest,
+	pb.SearchSort_SEARCH_SORT_SCORE_ASCENDING:  index.ByScoreAscending,
+	pb.SearchSort_SEARCH_SORT_SCORE_DESCENDING: index.ByScoreDescending,
+}
+
+// SearchTranscripts runs a search.
+func (s *Service) SearchTranscripts(ctx context.Context, req *pb.SearchTranscriptsRequest) (*pb.SearchTranscriptsResponse, error) {
+	sort, ok := sortFromProto[req.GetSort()]
+	if !ok {
+		return nil, badRequest("unknown sort", transcript.FieldViolation{Field: "sort", Description: fmt.Sprintf("unknown value %d", req.GetSort())})
+	}
+	sr := engine.SearchRequest{
+		Query:      req.GetQuery(),
+		Queues:     req.GetQueues(),
+		AgentIDs:   req.GetAgentIds(),
+		ClusterIDs: req.GetClusterIds(),
+		Masked:     req.Masked,
+		MinScore:   req.MinSurveyScore,
+		MaxScore:   req.MaxSurveyScore,
+		Facets:     req.GetFacets(),
+		Sort:       sort,
+		PageSize:   int(req.GetPageSize()),
+		PageToken:  req.GetPageToken(),
+	}
+	for _, c := range req.GetChannels() {
+		ch := apiconv.ChannelFromProto(c)
+		if ch == "" || apiconv.ChannelToProto(ch) == 0 {
+			return nil, badRequest("unknown channel", transcript.FieldViolation{Field: "channels", Description: fmt.Sprintf("unknown channel %v", c)})
+		}
+		sr.Channels = append(sr.Channels, ch)
+	}
+	for _, c := range req.GetCategories() {
+		sr.Categories = append(sr.Categories, CategoryName(c))
+	}
+	if w := req.GetWindow(); w != nil {
+		if w.GetStartTime() != nil {
+			sr.Start = w.GetStartTime().AsTime()
+		}
+		if w.GetEndTime() != nil {
+			sr.End = w.GetEndTime().AsTime()
+		}
+	}
+	res, err := s.eng.Search(ctx, sr)
+	if err != nil {
+		return nil, toStatus(s.log, "SearchTranscripts", err)
+	}
+	out := &pb.SearchTranscriptsResponse{
+		TotalSize:     int64(res.Total),
+		NextPageToken: res.NextPageToken,
+		TookMicros:    res.Took.Microseconds(),
+	}
+	for _, h := range res.Hits {
+		t := &h.Record.Transcript
+		hit := &pb.SearchHit{
+			Id:         t.ID,
+			Score:      h.Score,
+			Channel:    apiconv.ChannelToProto(t.Channel),
+			StartedAt:  apiconv.TimestampOrNil(t.StartedAt),
+			CustomerId: t.CustomerID(),
+			Queue:      t.Queue,
+			Subject:    t.Subject,
+			Survey:     apiconv.SurveyToProto(t.Survey),
+		}
+		for _, a := range t.Agents {
+			hit.Agents = append(hit.Agents, &pb.Party{Id: a.ID, Name: a.Name})
+		}
+		for _, sn := range h.Snippets {
+			p := &pb.Snippet{Turn: int32(sn.Turn), Speaker: apiconv.SpeakerToProto(sn.Speaker), Text: sn.Text}
+			for _, r := range sn.Highlights {
+				p.Highlights = append(p.Highlights, &pb.TextRange{Start: int32(r[0]), End: int32(r[1])})
+			}
+			hit.Snippets = append(hit.Snippets, p)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	for _, f := range res.Facets {
+		pf := &pb.Facet{Name: f.Name, Missing: f.Missing, Other: f.Other}
+		for _, b := range f.Buckets {
+			pf.Buckets = append(pf.Buckets, &pb.FacetBucket{Key: b.Key, Count: b.Count})
+		}
+		out.Facets = append(out.Facets, pf)
+	}
+	return out, nil
+}
+
+// CategoryName is the index term for a category enum: "product_defect".
+func CategoryName(c pb.Category) string {
+	name := c.String()
+	const prefix = "CATEGORY_"
+	if len(name) > len(prefix) && name[:len(prefix)] == prefix {
+		name = name[len(prefix):]
+	}
+	return string(bytes.ToLower([]byte(name)))
+}
