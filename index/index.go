@@ -246,7 +246,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if i == size {
 			out.More = true
 			if q.Sort != ByScoreAscending && q.Sort != ByScoreDescending {
-				next, err := afterValues(q.Sort, res.Hits[size-1].Sort)
+				next, err := afterValues(q.Sort, res.Hits[size-1])
 				if err != nil {
 					return nil, err
 				}
@@ -297,11 +297,18 @@ func matches(h *search.DocumentMatch) []Match {
 	return out
 }
 
-// afterValues turns a hit's sort values into the form SearchAfter validates:
-// dates as RFC 3339 text rather than Bleve's prefix-coded terms.
-func afterValues(s Sort, values []string) ([]string, error) {
-	out := append([]string(nil), values...)
-	if (s == ByNewest || s == ByOldest) && len(out) > 0 {
+// afterValues turns a hit's sort values into the form SearchAfter reads: the
+// score as a number (the hit says only "_score") and dates as RFC 3339 text
+// rather than Bleve's prefix-coded terms.
+func afterValues(s Sort, h *search.DocumentMatch) ([]string, error) {
+	out := append([]string(nil), h.Sort...)
+	if len(out) == 0 {
+		return out, nil
+	}
+	if s == ByRelevance {
+		out[0] = strconv.FormatFloat(h.Score, 'g', -1, 64)
+	}
+	if s == ByNewest || s == ByOldest {
 		t, err := decodeDateSort(out[0])
 		if err != nil {
 			return nil, err

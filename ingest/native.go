@@ -230,7 +230,9 @@ func decodeRecord(raw []byte, source string, line int) Record {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&t); err != nil {
-		return fail(guessID(raw), jsonViolation(err))
+		v := jsonViolation(err)
+		v.Field = locateInArray(raw, v.Field)
+		return fail(guessID(raw), v)
 	}
 	if dec.More() {
 		return fail(t.ID, transcript.FieldViolation{Description: "invalid JSON: more than one value on the line"})
@@ -258,6 +260,40 @@ func guessID(raw []byte) string {
 		return s
 	}
 	return ""
+}
+
+// locateInArray adds the element index encoding/json leaves out of a field path
+// inside an array ("turns.offset_ms" → "turns[3].offset_ms") by decoding the
+// array's elements one by one.
+func locateInArray(raw []byte, field string) string {
+	for _, arr := range []struct {
+		name string
+		elem func() any
+	}{
+		{"turns", func() any { return &transcript.Turn{} }},
+		{"agents", func() any { return &transcript.Party{} }},
+	} {
+		rest, ok := strings.CutPrefix(field, arr.name+".")
+		if !ok {
+			continue
+		}
+		var probe map[string]json.RawMessage
+		if json.Unmarshal(raw, &probe) != nil {
+			return field
+		}
+		var elems []json.RawMessage
+		if json.Unmarshal(probe[arr.name], &elems) != nil {
+			return field
+		}
+		for i, e := range elems {
+			dec := json.NewDecoder(bytes.NewReader(e))
+			dec.DisallowUnknownFields()
+			if dec.Decode(arr.elem()) != nil {
+				return fmt.Sprintf("%s[%d].%s", arr.name, i, rest)
+			}
+		}
+	}
+	return field
 }
 
 // jsonViolation turns an encoding/json error into a violation that names the field.
