@@ -48,7 +48,7 @@ proto-check:
 	@scripts/proto-check.sh
 
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=1x ./bench/... | tee bench.out
+	$(GO) run ./cmd/friction-bench | tee bench.out
 
 FUZZ_TARGETS := $(shell grep -rho --include='*_test.go' 'func Fuzz[A-Za-z0-9_]*' . | sed 's/func //' | sort -u)
 fuzz:

@@ -1,0 +1,59 @@
+// Command friction-bench runs Friction's benchmarks beside same-run baselines and
+// prints a Markdown table (make bench).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+
+	"github.com/frictionhq/friction/bench"
+	"github.com/frictionhq/friction/ingest"
+)
+
+func main() {
+	corpus := flag.String("corpus", "testdata/corpus/demo.jsonl", "native JSONL corpus to ingest")
+	n := flag.Int("n", 10000, "transcripts to ingest (the corpus is repeated with fresh ids)")
+	runs := flag.Int("runs", 3, "runs of each measurement; the median is reported")
+	flag.Parse()
+	if err := run(*corpus, *n, *runs); err != nil {
+		fmt.Fprintln(os.Stderr, "friction-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(corpus string, n, runs int) error {
+	lines, err := bench.LoadCorpus(corpus, n)
+	if err != nil {
+		return err
+	}
+	words := 0
+	for _, l := range lines {
+		t, rerr := ingest.DecodeNative(l)
+		if rerr != nil {
+			return rerr
+		}
+		words += t.WordCount()
+	}
+	fmt.Printf("corpus %s: %d transcripts (~%d words each), GOMAXPROCS=%d, median of %d runs\n\n",
+		corpus, len(lines), words/len(lines), runtime.GOMAXPROCS(0), runs)
+
+	var results []bench.Result
+	// Alternate the two so machine noise hits both alike.
+	e2e, err := bench.Median(runs, func() (float64, error) { return bench.IngestEndToEnd(lines) })
+	if err != nil {
+		return err
+	}
+	bare, err := bench.Median(runs, func() (float64, error) { return bench.BareBleve(lines) })
+	if err != nil {
+		return err
+	}
+	results = append(results, bench.Result{
+		Name: "ingest end to end (parse, validate, store durably, index)", Value: e2e, Unit: "transcripts/s",
+		Baseline: "bare Bleve, default mapping, same docs and batches", Base: bare,
+		Note: "target >= 1,000/s and >= 0.7x",
+	})
+	bench.Print(os.Stdout, results)
+	return nil
+}
