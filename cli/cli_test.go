@@ -98,7 +98,7 @@ func TestIngestJSONSummaryAndDirectory(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "a.jsonl", lineA+"\n")
 	writeFile(t, dir, "b.json", "{\n"+strings.TrimPrefix(lineB, "{")+"\n")
-	writeFile(t, dir, "notes.txt", "not a transcript")
+	writeFile(t, dir, "notes.md", "not a transcript")
 	out, _, code := run(t, s.Addr, "ingest", "--json", dir)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, out)
@@ -139,5 +139,37 @@ func TestUnreachableServer(t *testing.T) {
 	_, errOut, code := run(t, "127.0.0.1:1", "search", "x", "--timeout", "2s")
 	if code != ExitError || !strings.Contains(errOut, "cannot reach frictiond at 127.0.0.1:1") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestIngestOtherFormats(t *testing.T) {
+	s := testserver.Start(t, server.Options{})
+	dir := t.TempDir()
+	writeFile(t, dir, "call-2026-09-20.txt", "[00:00:01] Agent: thanks for calling, how can I help\n[00:00:05] Customer: my card is 4111 1111 1111 1111 and the vacuum brush stopped spinning\n")
+	writeFile(t, dir, "note.eml", "From: Dana Ruiz <dana@example.com>\r\nTo: support@orla.example\r\nSubject: Kettle lid\r\nDate: Mon, 14 Sep 2026 10:02:00 +0000\r\nMessage-ID: <abc123@example.com>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHi, the kettle lid cracked after a week.\r\n")
+	out, errOut, code := run(t, s.Addr, "ingest", dir)
+	if code != ExitOK || !strings.Contains(out, "stored 2 transcripts") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	out, _, _ = run(t, s.Addr, "search", "vacuum", "--json")
+	if !strings.Contains(out, `"id":"call-2026-09-20"`) || !strings.Contains(out, `"channel":"CHANNEL_CALL"`) {
+		t.Errorf("text transcript not found as a call: %s", out)
+	}
+	out, _, _ = run(t, s.Addr, "show", "call-2026-09-20")
+	if strings.Contains(out, "4111") || !strings.Contains(out, "[CARD]") {
+		t.Errorf("card number not redacted:\n%s", out)
+	}
+	out, _, _ = run(t, s.Addr, "search", "subject:kettle")
+	if !strings.Contains(out, "1 transcript match") {
+		t.Errorf("e-mail not searchable by subject:\n%s", out)
+	}
+	_, errOut, code = run(t, s.Addr, "ingest", "--format", "fax", dir)
+	if code != ExitError || !strings.Contains(errOut, "unknown format") {
+		t.Errorf("--format fax: exit %d, %s", code, errOut)
+	}
+	bad := writeFile(t, t.TempDir(), "mystery.dat", "lorem ipsum dolor sit amet\n")
+	_, errOut, code = run(t, s.Addr, "ingest", bad)
+	if code != ExitProblems || !strings.Contains(errOut, "mystery.dat") {
+		t.Errorf("unrecognisable input: exit %d, %s", code, errOut)
 	}
 }

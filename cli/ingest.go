@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,10 +53,32 @@ type pending struct {
 }
 
 func runIngest(ctx context.Context, c *cmdContext) int {
+	var domains listFlag
+	format := c.fs.String("format", "auto", "input `format`: auto (by extension and content), "+formatNames())
+	id := c.fs.String("id", "", "transcript `id` for a single non-JSON input (default: from the content or file name)")
+	channel := c.fs.String("channel", "", "override the `channel` the format implies (call, chat, email, survey)")
+	startedAt := c.fs.String("started-at", "", "`time` for inputs that carry no date (default: the file's modification time)")
+	c.fs.Var(&domains, "company-domain", "e-mail `domain` whose senders are agents (repeatable)")
 	if code, ok := c.parse(1, -1); !ok {
 		return code
 	}
+	opts := ingest.Options{ID: *id, Channel: transcript.Channel(*channel), CompanyDomains: domains}
+	var err error
+	if opts.Format, err = ingest.ParseFormat(*format); err != nil {
+		return c.fail(fmt.Errorf("--format: %w", err))
+	}
+	if *channel != "" && !slices.Contains(transcript.Channels, opts.Channel) {
+		return c.fail(fmt.Errorf("--channel %q: want call, chat, email or survey", *channel))
+	}
+	if *startedAt != "" {
+		if opts.DefaultStartedAt, err = parseDate(*startedAt); err != nil {
+			return c.fail(fmt.Errorf("--started-at: %w", err))
+		}
+	}
 	inputs, err := expandInputs(c.args)
+	if err == nil && *id != "" && len(inputs) > 1 {
+		err = fmt.Errorf("--id names one transcript, but %d inputs were given", len(inputs))
+	}
 	if err != nil {
 		return c.fail(err)
 	}
@@ -93,7 +116,7 @@ func runIngest(ctx context.Context, c *cmdContext) int {
 		return err
 	}
 	for _, in := range inputs {
-		err := in.read(c.env.Stdin, bar, func(rec ingest.Record) error {
+		err := in.read(c.env.Stdin, opts, bar, func(rec ingest.Record) error {
 			if rec.Err != nil {
 				sum.Rejected++
 				sum.Rejections = append(sum.Rejections, rejection{Source: rec.Source, Line: rec.Line, ID: rec.Err.ID, Violations: rec.Err.Violations})
@@ -184,6 +207,14 @@ func printIngestSummary(c *cmdContext, sum *ingestSummary) {
 	fmt.Fprintln(c.env.Stdout, msg)
 }
 
+func formatNames() string {
+	names := make([]string, len(ingest.Formats))
+	for i, f := range ingest.Formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
+}
+
 // input is one file to read, or standard input.
 type input struct {
 	path string // "-" for standard input
@@ -191,7 +222,9 @@ type input struct {
 }
 
 // ingestExtensions are the files a directory walk picks up.
-var ingestExtensions = map[string]bool{".json": true, ".jsonl": true, ".ndjson": true}
+var ingestExtensions = map[string]bool{
+	".json": true, ".jsonl": true, ".ndjson": true, ".txt": true, ".eml": true, ".vtt": true, ".srt": true,
+}
 
 // expandInputs turns the arguments into files: directories are walked for
 // transcript files, in name order.
@@ -229,7 +262,7 @@ func expandInputs(args []string) ([]input, error) {
 			return nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no transcript files (*.json, *.jsonl) in the directory", arg)
+			return nil, fmt.Errorf("%s: no transcript files (*.json, *.jsonl, *.txt, *.eml, *.vtt, *.srt) in the directory", arg)
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].path < found[j].path })
 		out = append(out, found...)
@@ -237,7 +270,9 @@ func expandInputs(args []string) ([]input, error) {
 	return out, nil
 }
 
-func (in input) read(stdin io.Reader, bar *progressbar.ProgressBar, fn func(ingest.Record) error) error {
+// read parses one input. A file with no date of its own is dated by its
+// modification time unless --started-at says otherwise.
+func (in input) read(stdin io.Reader, opts ingest.Options, bar *progressbar.ProgressBar, fn func(ingest.Record) error) error {
 	var r io.Reader
 	if in.path == "-" {
 		r = stdin
@@ -248,9 +283,14 @@ func (in input) read(stdin io.Reader, bar *progressbar.ProgressBar, fn func(inge
 		}
 		defer f.Close()
 		r = f
+		if opts.DefaultStartedAt.IsZero() {
+			if fi, err := f.Stat(); err == nil {
+				opts.DefaultStartedAt = fi.ModTime().UTC()
+			}
+		}
 	}
 	if bar != nil {
 		r = io.TeeReader(r, bar)
 	}
-	return ingest.ReadNative(r, in.path, fn)
+	return ingest.Read(r, in.path, opts, fn)
 }

@@ -6,10 +6,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/frictionhq/friction/index"
+	"github.com/frictionhq/friction/redact"
 	"github.com/frictionhq/friction/store"
 	"github.com/frictionhq/friction/transcript"
 )
@@ -29,14 +31,18 @@ type Config struct {
 	Logger  *slog.Logger      // nil: discard
 	Limits  transcript.Limits // zero: transcript.DefaultLimits
 	Now     func() time.Time  // nil: time.Now
+	// Redaction chooses which kinds of PII are replaced before anything is
+	// stored or indexed; the zero value redacts every kind.
+	Redaction redact.Config
 }
 
 // Engine is safe for concurrent use.
 type Engine struct {
-	cfg   Config
-	log   *slog.Logger
-	store *store.Store
-	index *index.Index
+	cfg      Config
+	log      *slog.Logger
+	store    *store.Store
+	index    *index.Index
+	redactor *redact.Redactor
 
 	// writeMu serialises store writes with their index batches, so the index
 	// applies changes in sequence order.
@@ -71,7 +77,8 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, log: cfg.Logger, store: st}
+	e := &Engine{cfg: cfg, log: cfg.Logger, store: st, redactor: redact.New(cfg.Redaction)}
+	e.log.Info("PII redaction", "redacting", redactedKinds(cfg.Redaction))
 	if err := e.openIndex(); err != nil {
 		st.Close()
 		return nil, err
@@ -209,4 +216,21 @@ func (e *Engine) Close() error {
 	errIndex := e.index.Close()
 	errStore := e.store.Close()
 	return errors.Join(errIndex, errStore)
+}
+
+// redactedKinds names the kinds of PII a redaction config replaces, for the log.
+func redactedKinds(c redact.Config) string {
+	var on []string
+	for _, k := range []struct {
+		name string
+		off  bool
+	}{{"card", c.DisableCards}, {"ssn", c.DisableSSNs}, {"email", c.DisableEmails}, {"phone", c.DisablePhones}} {
+		if !k.off {
+			on = append(on, k.name)
+		}
+	}
+	if len(on) == 0 {
+		return "nothing (redaction is off)"
+	}
+	return strings.Join(on, ", ")
 }

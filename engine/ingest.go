@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/frictionhq/friction/index"
+	"github.com/frictionhq/friction/redact"
 	"github.com/frictionhq/friction/store"
 	"github.com/frictionhq/friction/transcript"
 )
@@ -74,11 +75,22 @@ func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]
 	return results, nil
 }
 
-// prepare turns a valid transcript into the record to store.
+// prepare turns a valid transcript into the record to store: a deep copy with
+// PII redacted, so nothing the caller passed in is changed.
 func (e *Engine) prepare(t *transcript.Transcript) *store.Record {
-	c := *t
+	c := t.Clone()
 	c.StartedAt = c.StartedAt.UTC()
-	return &store.Record{Transcript: c, IngestedAt: e.cfg.Now().UTC()}
+	counts := e.redactor.Transcript(c)
+	rec := &store.Record{Transcript: *c, IngestedAt: e.cfg.Now().UTC()}
+	if counts.Total() > 0 {
+		rec.Redactions = map[string]int{}
+		for _, k := range redact.Kinds {
+			if n := counts.Get(k); n > 0 {
+				rec.Redactions[k.String()] = n
+			}
+		}
+	}
+	return rec
 }
 
 // applyToIndex indexes a committed store write. The write is already durable, so

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -85,16 +86,20 @@ func (s *Service) IngestTranscripts(stream pb.FrictionService_IngestTranscriptsS
 	}
 }
 
-// readDocument parses a raw document in the native format.
+// readDocument parses a raw document in any format ingest knows; the format is
+// detected from the name and content unless the document names it. A document
+// with no date of its own is dated now.
 func readDocument(doc *pb.RawDocument, fn func(ingest.Record) error) error {
 	name := doc.GetName()
 	if name == "" {
 		name = "document"
 	}
-	if f := doc.GetFormat(); f != "" && f != "native" && f != "json" && f != "jsonl" {
-		return fmt.Errorf("%s: format %q is not supported; use native (JSON or JSON Lines)", name, f)
+	format, err := ingest.ParseFormat(doc.GetFormat())
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	return ingest.ReadNative(bytes.NewReader(doc.GetContent()), name, fn)
+	opts := ingest.Options{Format: format, DefaultStartedAt: time.Now().UTC()}
+	return ingest.Read(bytes.NewReader(doc.GetContent()), name, opts, fn)
 }
 
 func countStored(rs []engine.IngestResult) int32 {

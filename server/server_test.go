@@ -124,6 +124,25 @@ func TestIngestRawDocument(t *testing.T) {
 	}
 }
 
+func TestIngestRawDocumentsOfOtherFormats(t *testing.T) {
+	s := testserver.Start(t, server.Options{})
+	text := "Agent: Orla support, how can I help?\nCustomer: the thermostat screen goes blank every morning\n"
+	resp := ingest(t, s.Client, &pb.IngestTranscriptsRequest{Documents: []*pb.RawDocument{
+		{Name: "chat-77.txt", Content: []byte(text)},
+		{Name: "x.bin", Format: "fax", Content: []byte("?")},
+	}})
+	if resp.GetStoredCount() != 1 || resp.GetRejectedCount() != 1 {
+		t.Fatalf("got %v, want the text stored and the fax rejected", resp)
+	}
+	got, err := s.Client.GetTranscript(context.Background(), &pb.GetTranscriptRequest{Id: "chat-77"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.GetTranscript().GetTurns()); n != 2 || got.GetTranscript().GetTurns()[1].GetSpeaker() != pb.Speaker_SPEAKER_CUSTOMER {
+		t.Errorf("parsed turns %v", got.GetTranscript().GetTurns())
+	}
+}
+
 func TestIngestBatchLimit(t *testing.T) {
 	s := testserver.Start(t, server.Options{MaxBatch: 2})
 	stream, err := s.Client.IngestTranscripts(context.Background())

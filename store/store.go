@@ -40,6 +40,8 @@ type Record struct {
 	// Analysis is the analyser's output, encoded by its owner; the store does not
 	// look inside it.
 	Analysis json.RawMessage `json:"analysis,omitempty"`
+	// Redactions counts the PII replaced before storing, by kind (card, ssn ...).
+	Redactions map[string]int `json:"redactions,omitempty"`
 	// RulesVersion is the version of the rules that produced Analysis.
 	RulesVersion string `json:"rules_version,omitempty"`
 	// Seq is the change-log sequence of the write that stored this version.

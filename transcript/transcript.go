@@ -140,3 +140,25 @@ func (t *Transcript) WordCount() int {
 	}
 	return n
 }
+
+// Clone returns a deep copy of t.
+func (t *Transcript) Clone() *Transcript {
+	c := *t
+	if t.Customer != nil {
+		cust := *t.Customer
+		c.Customer = &cust
+	}
+	c.Agents = append([]Party(nil), t.Agents...)
+	c.Turns = append([]Turn(nil), t.Turns...)
+	if t.Survey != nil {
+		s := *t.Survey
+		c.Survey = &s
+	}
+	if t.Metadata != nil {
+		c.Metadata = make(map[string]string, len(t.Metadata))
+		for k, v := range t.Metadata {
+			c.Metadata[k] = v
+		}
+	}
+	return &c
+}
