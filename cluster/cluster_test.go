@@ -1,0 +1,133 @@
+package cluster
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC) // a Monday
+
+// sig makes a mention from "product|component|symptom".
+func sig(i int, s string) Mention {
+	p, c, y := splitSignature(s)
+	return Mention{TranscriptID: fmt.Sprintf("t%03d", i), CustomerID: fmt.Sprintf("c%03d", i),
+		At: t0.Add(time.Duration(i) * time.Hour), Product: p, Component: c, Symptom: y}
+}
+
+func TestMergeDecisions(t *testing.T) {
+	fold := map[string]string{"screen": "display", "dies": "drain", "die": "drain", "gasket": "seal"}
+	tests := []struct {
+		a, b string
+		fold bool
+		want bool
+	}{
+		// Paraphrases of one root cause.
+		{"earbuds|charging case|does not charge", "earbuds|case|won't charge", false, true},
+		{"earbuds|charging case|not charging", "earbuds|charger case|stopped charging", false, true},
+		{"earbuds|charging case|doesn't charge anymore", "earbuds|Charging Case|isn't charging", false, true},
+		{"earbuds|battery|drains quickly", "earbuds|battery|drains overnight", false, true},
+		{"earbuds|battery|dies after ten minutes", "earbuds|battery|died", false, true},
+		{"earbuds|battery|dies after ten minutes", "earbuds|battery|drains overnight", true, true},
+		{"earbuds|battery|won't hold a charge", "earbuds||won't hold a charge", false, true},
+		{"earbuds|left earbud|drops connection", "earbuds|left earbud|keeps dropping the connection", false, true},
+		{"earbuds|left earbud|drops connection", "earbuds|earbud|dropping connection", false, true},
+		{"kettle|lid seal|leaks", "kettle|seal|leaking", false, true},
+		{"kettle|lid seal|leaks", "kettle|lid|leaks water", false, true},
+		{"kettle|lid seal|leaks", "kettle|gasket|leaks", true, true},
+		{"kettle|lid|cracked", "kettle|lid|has cracked in two places", false, true},
+		{"kettle|lid|cracked", "KT-17|lid|cracks", false, false}, // a SKU is another product unless Options.Product maps it
+		{"vacuum|main brush|stops spinning", "vacuum|brush|won't spin", false, true},
+		{"thermostat|display|goes blank", "thermostat|screen|went blank", true, true},
+		{"thermostat|display|goes blank", "|display|goes blank", false, true},
+		{"app|app|crashes on launch", "app||crashing on launch", false, true},
+		{"earbuds|charging case|does not charge", "earbuds|charging case|stopped working", false, true},
+		{"kettle|kettle|leaks", "kettle||leaking", false, true},
+		// Near-misses and other causes.
+		{"kettle|lid|cracked", "kettle|lid seal|leaks", false, false},
+		{"kettle|lid|cracked", "kettle|lid|leaks", false, false},
+		{"earbuds|charging case|does not charge", "earbuds|battery|drains quickly", false, false},
+		{"earbuds|charging case|won't charge", "earbuds|battery|won't hold a charge", false, false},
+		{"earbuds|charging case|won't charge", "earbuds||won't hold a charge", false, false},
+		{"earbuds|left earbud|drops connection", "earbuds|right earbud|drops connection", false, false},
+		{"thermostat|display|goes blank", "thermostat|touchscreen|unresponsive to touch", false, false},
+		{"thermostat|screen|goes blank", "thermostat|screen|doesn't respond to touch", true, false},
+		{"kettle|power base|overheats", "vacuum|battery|overheats", false, false},
+		{"vacuum|battery|overheats", "earbuds|battery|overheats", false, false},
+		{"earbuds|case|charges slowly", "earbuds|case|does not charge", false, false},
+		{"thermostat|button|won't turn on", "thermostat|button|turns off", false, false},
+		{"earbuds||stopped working", "earbuds|charging case|does not charge", false, false},
+		{"shoes|sole|separating from upper", "shoes|sole|squeaks", false, false},
+	}
+	for _, tt := range tests {
+		o := Options{}
+		if tt.fold {
+			o.Fold = func(w string) string {
+				if f, ok := fold[w]; ok {
+					return f
+				}
+				return w
+			}
+		}
+		// The first signature is reported more, so it founds the cluster.
+		var ms []Mention
+		for i := range 5 {
+			s := tt.a
+			if i >= 3 {
+				s = tt.b
+			}
+			ms = append(ms, sig(i, s))
+		}
+		r := Run(ms, nil, o)
+		if got := r.ID(0) == r.ID(4); got != tt.want {
+			t.Errorf("%q + %q (fold %v): merged %v, want %v", tt.a, tt.b, tt.fold, got, tt.want)
+		}
+		// And the other way round.
+		slices.Reverse(ms)
+		r = Run(ms, nil, o)
+		if got := r.ID(0) == r.ID(4); got != tt.want {
+			t.Errorf("%q + %q founded by the second (fold %v): merged %v, want %v", tt.a, tt.b, tt.fold, got, tt.want)
+		}
+	}
+}
+
+func TestMinorPartJoinsCommonPart(t *testing.T) {
+	tests := []struct {
+		common, minor   string
+		nCommon, nMinor int
+		ratio           int
+		want            bool
+	}{
+		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 2, 0, true},
+		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 4, 0, false},
+		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 2, -1, false},
+		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 2, 4, false},
+		{"kettle|lid|cracked", "kettle|base|cracked", 6, 2, 0, true},
+		{"kettle|lid|cracked", "kettle|base|leaks", 6, 2, 0, false},     // another symptom
+		{"kettle|lid|cracked", "vacuum|base|cracked", 6, 2, 0, false},   // another product
+		{"kettle|lid|cracked", "kettle|base|is broken", 6, 2, 0, false}, // vague
+	}
+	for _, tt := range tests {
+		var ms []Mention
+		for i := range tt.nCommon + tt.nMinor {
+			s := tt.common
+			if i >= tt.nCommon {
+				s = tt.minor
+			}
+			ms = append(ms, sig(i, s))
+		}
+		r := Run(ms, nil, Options{MinorRatio: tt.ratio})
+		if got := r.ID(0) == r.ID(len(ms)-1); got != tt.want {
+			t.Errorf("%d × %q + %d × %q (ratio %d): merged %v, want %v", tt.nCommon, tt.common, tt.nMinor, tt.minor, tt.ratio, got, tt.want)
+		}
+	}
+	// The part is named elsewhere too: "base" is common in this product, so it
+	// is not taken for another name of the lid.
+	ms := []Mention{sig(0, "kettle|lid|cracked"), sig(1, "kettle|lid|cracked"), sig(2, "kettle|lid|cracked"),
+		sig(3, "kettle|lid|cracked"), sig(4, "kettle|base|cracked"), sig(5, "kettle|base|smells of burning"),
+		sig(6, "kettle|base|smells of burning")}
+	if r := Run(ms, nil, Options{}); r.ID(0) == r.ID(4) {
+		t.Errorf("base cracked joined lid cracked though the base is named in 3 of 7 mentions")
+	}
+}

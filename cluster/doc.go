@@ -1,0 +1,98 @@
+// Package cluster groups product-defect mentions into root causes ("earbuds ·
+// charging case does not charge"), gives each root cause an id that stays the
+// same as data arrives, and computes the statistics the API, the CLI and the
+// digests show for a time window. It has no gRPC, index or store dependencies:
+// the engine converts analyses to Mentions, keeps the Registry's bytes in its
+// store, and converts Stats to the API's DefectCluster.
+//
+// # Signatures
+//
+// Package nlp folds what customers said into a component ("charging case") and a
+// symptom ("does not charge") through the rule pack's lexicons, and a canonical
+// signature. A signature of the form "component|symptom" or
+// "product|component|symptom" is read as such; otherwise Mention.Component and
+// Mention.Symptom are used, and only when both are empty nlp's
+// "charging-case/does-not-charge" signature. Both are normalised into token sets: lower-cased;
+// negations ("won't", "doesn't", "no", "stopped ...", "fails to ...") become
+// "not"; articles, auxiliaries, degree and time words, numbers and durations are
+// dropped ("dies after ten minutes" is "dies"); Options.Fold applies a lexicon;
+// inflections are stemmed ("charging", "charges" → "charg"). Words of the
+// component are removed from the symptom, and a component that is the product
+// itself ("the kettle leaks") counts as no component. Products pass through
+// Options.Product (a SKU to its product line), by default SKUFamily ("EB-200" and
+// "EB-210" are both "eb"), and are lower-cased.
+//
+// # Similarity rule
+//
+// First, mentions with the same product, component tokens and symptom tokens form
+// a group, in one hash-map pass. Then groups are visited largest first, specific
+// ones (product, component and a specific symptom all present) before the rest;
+// each joins the cluster of the best-matching founding group found so far, or
+// founds a new cluster. A group only meets founders that share a block with it
+// (same product and a component token, or same product and the same symptom), so
+// the work grows with the number of groups times the founders per block, not with
+// the square of the mentions. Group g matches founder f when their products are
+// equal or one is missing, and, best first:
+//
+//  1. exact: the same component and symptom tokens;
+//  2. specific: the components are compatible, one's tokens containing the
+//     other's ("case" and "charging case", "lid" and "lid seal"; not "left earbud"
+//     and "right earbud"), and so are the symptoms: one's tokens contain the
+//     other's, both negated or neither, and the smaller still names a specific
+//     failure ("drains" and "drains battery"; not "leaks" and "cracks", not
+//     "charges" and "does not charge");
+//  3. vague: g's symptom names no specific failure ("stopped working", "is
+//     broken") and the components are compatible: the vague report joins the
+//     specific cause of that part;
+//  4. no component: g has none and exactly f's specific symptom;
+//  5. minor part: the same product, exactly the same specific symptom, and g's
+//     component is named (with any symptom) at least Options.MinorRatio (2)
+//     times less often in that product than f's: a rarely named part failing
+//     the same way as a common one is taken as another name for it ("the
+//     little box doesn't charge" beside "the charging case doesn't charge").
+//     A part named often in its own right ("the base", with other symptoms too)
+//     keeps its own cluster.
+//
+// A founder that is itself vague or has no component only takes exact matches.
+// Ties go to the largest founder, then the earliest. Comparing with founders
+// only, never with members, keeps clusters from chaining ("lid cracks" – "lid
+// seal cracks" – "lid seal leaks"). So near-misses stay apart: "lid cracks" and
+// "lid seal leaks" differ in symptom; "charging case does not charge" and
+// "battery does not hold a charge" differ in component. Paraphrases that share no
+// words ("won't hold a charge", "dies after ten minutes") meet only if the lexicons
+// fold them to one symptom, in nlp or through Options.Fold.
+//
+// # Stable ids
+//
+// An id is "dc-" and 6 hex digits of the SHA-256 of the founding group's
+// normalised signature (more digits if that id is taken by another signature). The
+// Registry maps every normalised signature it has seen to its cluster's id and
+// keeps, per id, its founding signature, first-seen time, size, the id it was
+// merged into, and 8 anchor transcripts (those with the smallest hashes of their
+// ids: a bottom-k sketch). Each Run visits the new clusters largest first; each
+// takes the oldest (first seen) unclaimed id among those its signatures are
+// registered under, so a cluster whose founder changes keeps its id, a merge keeps
+// the older id and records the other as merged into it (Resolve follows it), and a
+// split leaves the id with the larger part. A cluster with no registered
+// signature (re-analysis under new rules changed them all) takes the id whose
+// anchors it holds most of, among ids no signature of this run claims; else the
+// hash of its founder; and an id left with none of its signatures is recorded as
+// merged into the cluster that now holds most of its anchors. Everything depends
+// on sets and counts, not on the order mentions arrive in; the registry is
+// serialised with Bytes and read back with LoadRegistry. Give Run every mention
+// (filter by time in Stats, not before Run): ids it does not see are left alone,
+// but the merge bookkeeping assumes a full run. Registry.Assign gives a single new mention its id at ingest time
+// without re-clustering.
+//
+// # Statistics
+//
+// Result.Stats and Result.StatsOf count distinct transcripts and customers in a
+// window [Start, End), weekly counts (weeks start Monday 00:00 UTC), growth
+// against the previous window of the same length with an exact Poisson rate test
+// for emerging clusters (PoissonTest), channel mix, masked share, average survey
+// score, affected customers (distinct customers × the silent-customer ratio, 30 by
+// default, with the assumption in words) and examples with their evidence, masked
+// and recent first. SortStats and Page order and page them. PairwiseScores and
+// AdjustedRandIndex score a clustering against labels; Synthetic and BenchScaling
+// serve the benchmarks.
+package cluster

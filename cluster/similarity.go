@@ -1,0 +1,163 @@
+package cluster
+
+import "strings"
+
+// Match levels, best first: how a group relates to a cluster's founding signature.
+const (
+	noMatch       = iota
+	matchExact    // same product, component and symptom tokens
+	matchSpecific // compatible components and compatible symptoms
+	matchVague    // a vague symptom on a compatible component
+	matchNoComp   // no component, the same specific symptom
+	matchMinor    // the same specific symptom on a rarely named part of the same product
+)
+
+// match applies the similarity rule of the package comment to group g and the
+// founding signature l of a cluster.
+func match(g, l *features, minorRatio int) int {
+	if g.product != l.product && g.product != "" && l.product != "" {
+		return noMatch
+	}
+	if equal(g.comp, l.comp) && equal(g.symp, l.symp) {
+		return matchExact
+	}
+	if l.vague || len(l.comp) == 0 {
+		// A cluster founded on a vague or component-less signature only takes
+		// exact matches: it cannot vouch for anything more specific.
+		return noMatch
+	}
+	switch {
+	case len(g.comp) == 0:
+		if !g.vague && equal(g.symp, l.symp) {
+			return matchNoComp
+		}
+	case !compCompatible(g.comp, l.comp):
+		if !g.vague && g.product != "" && g.product == l.product && equal(g.symp, l.symp) &&
+			minorRatio > 0 && g.support*minorRatio <= l.support {
+			return matchMinor
+		}
+	case g.vague:
+		return matchVague
+	case sympCompatible(g.symp, l.symp):
+		return matchSpecific
+	}
+	return noMatch
+}
+
+// compCompatible: one component's tokens contain the other's ("case" and "charging
+// case"; "lid" and "lid seal"), but not "left earbud" and "right earbud".
+func compCompatible(a, b []string) bool {
+	return len(a) > 0 && len(b) > 0 && (subset(a, b) || subset(b, a))
+}
+
+// sympCompatible: equal symptoms, or one contains the other with the same polarity
+// and the smaller one still names a specific failure ("drains" and "drains
+// battery"), but not "not charging" and "charging", nor "leaks" and "cracks".
+func sympCompatible(a, b []string) bool {
+	if equal(a, b) {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if !subset(a, b) || contains(a, negation) != contains(b, negation) {
+		return false
+	}
+	for _, t := range a {
+		if t != negation && !vagueWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// leaderIndex holds the founding signatures of clusters, blocked by product and by
+// component token and by exact symptom, so a group is only compared with founders
+// that share a block with it.
+type leaderIndex struct {
+	minor int // Options.MinorRatio
+	feats []*features
+	sizes []int
+	block map[string][]int32
+	stamp []uint32
+	gen   uint32
+}
+
+func newLeaderIndex(minorRatio int) *leaderIndex {
+	return &leaderIndex{minor: minorRatio, block: make(map[string][]int32)}
+}
+
+const anyProduct = "*"
+
+func (x *leaderIndex) add(f *features, size int) int32 {
+	i := int32(len(x.feats))
+	x.feats = append(x.feats, f)
+	x.sizes = append(x.sizes, size)
+	x.stamp = append(x.stamp, 0)
+	for _, p := range [2]string{f.product, anyProduct} {
+		for _, t := range f.comp {
+			k := blockKey(p, 'c', t)
+			x.block[k] = append(x.block[k], i)
+		}
+		k := blockKey(p, 's', strings.Join(f.symp, " "))
+		x.block[k] = append(x.block[k], i)
+	}
+	return i
+}
+
+func blockKey(product string, kind byte, v string) string {
+	return product + "\x00" + string(kind) + "\x00" + v
+}
+
+// best returns the founder g should join: the best match level, then the largest
+// founding group, then the earliest founder.
+func (x *leaderIndex) best(g *features) (int32, bool) {
+	x.gen++
+	bestI, bestL := int32(-1), noMatch
+	products := [2]string{g.product, ""}
+	if g.product == "" {
+		products = [2]string{anyProduct, anyProduct}
+	}
+	consider := func(k string) {
+		for _, i := range x.block[k] {
+			if x.stamp[i] == x.gen {
+				continue
+			}
+			x.stamp[i] = x.gen
+			l := match(g, x.feats[i], x.minor)
+			if l == noMatch {
+				continue
+			}
+			if bestI < 0 || l < bestL || l == bestL && (x.sizes[i] > x.sizes[bestI] || x.sizes[i] == x.sizes[bestI] && i < bestI) {
+				bestI, bestL = i, l
+			}
+		}
+	}
+	for pi, p := range products {
+		if pi == 1 && p == products[0] {
+			break
+		}
+		for _, t := range g.comp {
+			consider(blockKey(p, 'c', t))
+		}
+		consider(blockKey(p, 's', strings.Join(g.symp, " ")))
+	}
+	return bestI, bestI >= 0
+}
+
+// featuresFromKey rebuilds features from their key, as stored in a Registry.
+func featuresFromKey(key string) *features {
+	parts := strings.SplitN(key, "|", 3)
+	for len(parts) < 3 {
+		parts = append(parts, "")
+	}
+	f := &features{product: parts[0], comp: strings.Fields(parts[1]), symp: strings.Fields(parts[2]), key: key}
+	f.vague = true
+	for _, t := range f.symp {
+		if t != negation && !vagueWords[t] {
+			f.vague = false
+			break
+		}
+	}
+	return f
+}
