@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"runtime"
@@ -81,6 +83,7 @@ func (e *Engine) prepare(t *transcript.Transcript) *store.Record {
 	c := t.Clone()
 	c.StartedAt = c.StartedAt.UTC()
 	counts := e.redactor.Transcript(c)
+	counts.Add(e.redactParties(c))
 	rec := &store.Record{Transcript: *c, IngestedAt: e.cfg.Now().UTC()}
 	if counts.Total() > 0 {
 		rec.Redactions = map[string]int{}
@@ -91,6 +94,32 @@ func (e *Engine) prepare(t *transcript.Transcript) *store.Record {
 		}
 	}
 	return rec
+}
+
+// redactParties keeps PII out of customer and agent ids and names, which the
+// redactor leaves alone because they are usually plain names. An id that holds
+// an e-mail address or a phone number becomes a stable pseudonym, so the same
+// customer still groups together; a name is redacted like text.
+func (e *Engine) redactParties(t *transcript.Transcript) redact.Counts {
+	var total redact.Counts
+	fix := func(p *transcript.Party) {
+		if _, n := e.redactor.Text(p.ID); n.Total() > 0 {
+			sum := sha256.Sum256([]byte(p.ID))
+			p.ID = "pii-" + hex.EncodeToString(sum[:6])
+			total.Add(n)
+		}
+		if red, n := e.redactor.Text(p.Name); n.Total() > 0 {
+			p.Name = red
+			total.Add(n)
+		}
+	}
+	if t.Customer != nil {
+		fix(t.Customer)
+	}
+	for i := range t.Agents {
+		fix(&t.Agents[i])
+	}
+	return total
 }
 
 // applyToIndex indexes a committed store write. The write is already durable, so

@@ -18,6 +18,8 @@ func TestPIIIsRedactedBeforeStoreAndIndex(t *testing.T) {
 		"ok and the card number again",
 		"four one one one one one one one one one one one one one one one")
 	in.Survey = &transcript.SurveyResponse{Type: transcript.CSAT, Score: 2, Comment: "reach me on 555-201-7788"}
+	in.Customer = &transcript.Party{ID: "dana.ruiz@example.com", Name: "Dana Ruiz"}
+	in.Metadata = map[string]string{"callback": "+1 555 201 7788", "order_id": "A-99812"}
 	orig := in.Turns[0].Text
 	res := ingest(t, e, in)
 	if !res[0].Stored {
@@ -30,7 +32,7 @@ func TestPIIIsRedactedBeforeStoreAndIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := rec.Transcript.Survey.Comment
+	all := rec.Transcript.Survey.Comment + "\n" + rec.Transcript.Customer.ID + "\n" + rec.Transcript.Metadata["callback"]
 	for _, turn := range rec.Transcript.Turns {
 		all += "\n" + turn.Text
 	}
@@ -44,8 +46,11 @@ func TestPIIIsRedactedBeforeStoreAndIndex(t *testing.T) {
 			t.Errorf("stored text lacks %q:\n%s", kept, all)
 		}
 	}
-	if rec.Redactions["card"] != 2 || rec.Redactions["ssn"] != 1 || rec.Redactions["email"] != 1 || rec.Redactions["phone"] != 2 {
-		t.Errorf("redaction counts %v, want card 2, ssn 1, email 1, phone 2", rec.Redactions)
+	if rec.Redactions["card"] != 2 || rec.Redactions["ssn"] != 1 || rec.Redactions["email"] != 2 || rec.Redactions["phone"] != 3 {
+		t.Errorf("redaction counts %v, want card 2, ssn 1, email 2, phone 3", rec.Redactions)
+	}
+	if id := rec.Transcript.Customer.ID; !strings.HasPrefix(id, "pii-") || rec.Transcript.Customer.Name != "Dana Ruiz" {
+		t.Errorf("customer %+v: an e-mail id should become a pseudonym, the name stay", rec.Transcript.Customer)
 	}
 	for _, q := range []string{"4111", "dana.ruiz", "7788", `"123-45-6789"`} {
 		if got := searchIDs(t, e, SearchRequest{Query: q}); len(got) != 0 {
