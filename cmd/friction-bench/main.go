@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"github.com/frictionhq/friction/bench"
+	"github.com/frictionhq/friction/cluster"
 	"github.com/frictionhq/friction/ingest"
 )
 
@@ -54,6 +55,32 @@ func run(corpus string, n, runs int) error {
 		Baseline: "bare Bleve, default mapping, same docs and batches", Base: bare,
 		Note: "target >= 1,000/s and >= 0.7x",
 	})
+	var prev bench.Result
+	for _, size := range []int{100_000, 1_000_000} {
+		r, err := cluster.BenchScaling(size)
+		if err != nil {
+			return err
+		}
+		base := bench.ExactGroupBy(size)
+		note := fmt.Sprintf("%d clusters, peak heap %d MiB (input %d MiB), synthetic pairwise F1 %.2f; goal at 1M <= 10 s, <= 1 GiB",
+			r.Clusters, r.PeakBytes>>20, r.InputBytes>>20, r.F1)
+		res := bench.Result{
+			Name: fmt.Sprintf("cluster %s defect mentions", humanCount(size)), Value: r.Elapsed.Seconds() * 1000, Unit: "ms",
+			Baseline: "exact-signature group-by of the same mentions", Base: base.Seconds() * 1000, Note: note,
+		}
+		if prev.Value > 0 {
+			res.Note += fmt.Sprintf("; time grew %.1fx for 10x the mentions", res.Value/prev.Value)
+		}
+		results = append(results, res)
+		prev = res
+	}
 	bench.Print(os.Stdout, results)
 	return nil
+}
+
+func humanCount(n int) string {
+	if n >= 1_000_000 {
+		return fmt.Sprintf("%dM", n/1_000_000)
+	}
+	return fmt.Sprintf("%dk", n/1000)
 }
