@@ -58,5 +58,9 @@ fuzz:
 		$(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
 	done
 
+# Scores the analyzer on the generator's labelled corpus.
+eval:
+	$(GO) run ./cmd/friction-eval -corpus testdata/corpus/eval.jsonl -labels testdata/corpus/eval.labels.jsonl
+
 clean:
 	rm -rf $(BIN) bench.out

@@ -57,6 +57,8 @@ func init() {
 		{"search", "QUERY", "search transcripts (Bleve query-string syntax)", runSearch},
 		{"show", "ID", "print a stored transcript", runShow},
 		{"delete", "ID", "delete a stored transcript", runDelete},
+		{"analyze", "FILE...", "analyse transcripts offline, with no server", runAnalyze},
+		{"rules", "check PACK.yaml", "run a rule pack's examples as tests", runRules},
 	}
 }
 

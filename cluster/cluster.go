@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Cluster is one root cause: the mentions whose signatures the similarity rule joined.
@@ -39,6 +40,24 @@ type Result struct {
 	assign []int32 // mention → index in Clusters
 	byID   map[string]*Cluster
 	reg    *Registry
+
+	mentionIndexOnce sync.Once
+	mentionIndex     map[string]int32 // mention id → index in ms
+}
+
+// ClusterOf returns the cluster id of the mention with the given id.
+func (r *Result) ClusterOf(id string) (string, bool) {
+	r.mentionIndexOnce.Do(func() {
+		r.mentionIndex = make(map[string]int32, len(r.ms))
+		for i := range r.ms {
+			r.mentionIndex[mentionID(&r.ms[i], i)] = int32(i)
+		}
+	})
+	i, ok := r.mentionIndex[id]
+	if !ok {
+		return "", false
+	}
+	return r.ID(int(i)), true
 }
 
 // ID returns the cluster id of mention i.

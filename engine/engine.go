@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/frictionhq/friction/index"
+	"github.com/frictionhq/friction/nlp"
 	"github.com/frictionhq/friction/redact"
 	"github.com/frictionhq/friction/store"
 	"github.com/frictionhq/friction/transcript"
@@ -31,6 +32,11 @@ type Config struct {
 	Logger  *slog.Logger      // nil: discard
 	Limits  transcript.Limits // zero: transcript.DefaultLimits
 	Now     func() time.Time  // nil: time.Now
+	// Analyzer analyses transcripts; nil uses the embedded rule pack.
+	Analyzer *nlp.Analyzer
+	// SilentRatio is the number of silent customers assumed per customer who
+	// made contact, for the affected-customer estimate; 0 means 30.
+	SilentRatio float64
 	// Redaction chooses which kinds of PII are replaced before anything is
 	// stored or indexed; the zero value redacts every kind.
 	Redaction redact.Config
@@ -43,6 +49,8 @@ type Engine struct {
 	store    *store.Store
 	index    *index.Index
 	redactor *redact.Redactor
+	analyzer *nlp.Analyzer
+	clusters *clusters
 
 	// writeMu serialises store writes with their index batches, so the index
 	// applies changes in sequence order.
@@ -77,9 +85,23 @@ func Open(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, log: cfg.Logger, store: st, redactor: redact.New(cfg.Redaction)}
+	e := &Engine{cfg: cfg, log: cfg.Logger, store: st, redactor: redact.New(cfg.Redaction), analyzer: cfg.Analyzer}
+	if e.analyzer == nil {
+		if e.analyzer, err = nlp.Default(); err != nil {
+			st.Close()
+			return nil, fmt.Errorf("load the embedded rule pack: %w", err)
+		}
+	}
 	e.log.Info("PII redaction", "redacting", redactedKinds(cfg.Redaction))
-	if err := e.openIndex(); err != nil {
+	e.log.Info("rules", "version", e.analyzer.RulesVersion())
+	err = e.reanalyzeIfRulesChanged()
+	if err == nil {
+		err = e.loadClusters()
+	}
+	if err == nil {
+		err = e.openIndex()
+	}
+	if err != nil {
 		st.Close()
 		return nil, err
 	}
@@ -87,7 +109,7 @@ func Open(cfg Config) (*Engine, error) {
 }
 
 // indexStamp names what the index's labels were derived with; a change rebuilds it.
-func (e *Engine) indexStamp() string { return "analysis:none" }
+func (e *Engine) indexStamp() string { return "rules:" + e.analyzer.RulesVersion() }
 
 func (e *Engine) openIndex() error {
 	dir := filepath.Join(e.cfg.DataDir, "index")
@@ -121,7 +143,7 @@ func (e *Engine) rebuildIndex() error {
 		return nil
 	}
 	err = e.store.ForEach(func(rec *store.Record) error {
-		docs = append(docs, e.document(rec))
+		docs = append(docs, e.document(rec, nil, nil))
 		if len(docs) == batch {
 			return flush()
 		}
@@ -194,7 +216,7 @@ func (e *Engine) catchUpIndex() error {
 		if rec == nil {
 			deletes = append(deletes, list[i])
 		} else {
-			docs = append(docs, e.document(rec))
+			docs = append(docs, e.document(rec, nil, nil))
 		}
 	}
 	if err := e.index.Apply(docs, deletes, last); err != nil {
@@ -204,9 +226,22 @@ func (e *Engine) catchUpIndex() error {
 	return e.store.TrimChanges(last)
 }
 
-// document builds the index document for a stored record.
-func (e *Engine) document(rec *store.Record) *index.Document {
-	return index.NewDocument(&rec.Transcript)
+// document builds the index document for a stored record: its text and
+// metadata, and its analysis labels. a may be nil to decode the stored analysis;
+// clusterIDs may be nil to look them up.
+func (e *Engine) document(rec *store.Record, a *nlp.Analysis, clusterIDs []string) *index.Document {
+	doc := index.NewDocument(&rec.Transcript)
+	if a == nil {
+		var err error
+		if a, err = AnalysisOf(rec); err != nil {
+			e.log.Warn("stored analysis unreadable; indexed without labels", "id", rec.Transcript.ID, "err", err)
+		}
+	}
+	if a != nil && clusterIDs == nil {
+		clusterIDs = e.clusters.idsFor(rec, a)
+	}
+	addLabels(doc, a, clusterIDs)
+	return doc
 }
 
 // Close flushes and closes the index and the store.

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/frictionhq/friction/index"
+	"github.com/frictionhq/friction/nlp"
 	"github.com/frictionhq/friction/redact"
 	"github.com/frictionhq/friction/store"
 	"github.com/frictionhq/friction/transcript"
@@ -31,6 +32,7 @@ type IngestResult struct {
 func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]IngestResult, error) {
 	results := make([]IngestResult, len(batch))
 	recs := make([]*store.Record, len(batch))
+	analyses := make([]*nlp.Analysis, len(batch))
 	e.parallel(len(batch), func(i int) {
 		t := batch[i]
 		results[i].ID = t.ID
@@ -43,12 +45,15 @@ func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]
 			return
 		}
 		recs[i] = e.prepare(t)
+		analyses[i] = e.analyze(recs[i])
 	})
 	var good []*store.Record
+	var goodAnalyses []*nlp.Analysis
 	var goodIdx []int
 	for i, rec := range recs {
 		if rec != nil {
 			good = append(good, rec)
+			goodAnalyses = append(goodAnalyses, analyses[i])
 			goodIdx = append(goodIdx, i)
 		}
 	}
@@ -69,9 +74,10 @@ func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]
 		results[i].Stored = true
 		results[i].Replaced = put[j].Replaced
 	}
+	clusterIDs := e.clusters.update(good, goodAnalyses)
 	docs := make([]*index.Document, len(good))
 	for j, rec := range good {
-		docs[j] = e.document(rec)
+		docs[j] = e.document(rec, goodAnalyses[j], clusterIDs[j])
 	}
 	e.applyToIndex(docs, nil, put[len(put)-1].Seq, len(good))
 	return results, nil
@@ -191,6 +197,7 @@ func (e *Engine) Delete(id string) error {
 	if err != nil {
 		return err
 	}
+	e.clusters.remove(id)
 	e.applyToIndex(nil, []string{id}, seq, 1)
 	return nil
 }

@@ -1,0 +1,1129 @@
+package nlp
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v3/tag"
+
+	"github.com/frictionhq/friction/transcript"
+)
+
+// Analyzer applies a rule pack to transcripts. It is safe for concurrent use.
+type Analyzer struct {
+	pack   *RulePack
+	tagger *tag.Tagger
+
+	neg, hypo, hypoStart, resolved, posw, negw, compStop, compKeep *lexicon
+	catLex                                                         []catLexicon
+}
+
+type catLexicon struct {
+	cat Category
+	lex *lexicon
+}
+
+// New returns an analyzer for a pack. The part-of-speech model is loaded once
+// per process and shared.
+func New(pack *RulePack) (*Analyzer, error) {
+	if pack == nil {
+		return nil, fmt.Errorf("nlp: nil rule pack")
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("nlp: loading the part-of-speech model: %w", err)
+	}
+	a := &Analyzer{pack: pack, tagger: tg}
+	lx := func(name string) *lexicon {
+		if l := pack.Lexicons[name]; l != nil {
+			return l
+		}
+		return newLexicon(nil)
+	}
+	a.neg, a.hypo, a.hypoStart, a.resolved = lx("negation"), lx("hypothetical"), lx("hypothetical_start"), lx("resolved")
+	a.posw, a.negw, a.compStop, a.compKeep = lx("positive"), lx("negative"), lx("component_stop"), lx("component_modifier")
+	for _, c := range []Category{Account, Billing, Shipping, WebsiteApp, Policy} {
+		a.catLex = append(a.catLex, catLexicon{c, lx("cat_" + string(c))})
+	}
+	return a, nil
+}
+
+var defaultAnalyzer = sync.OnceValues(func() (*Analyzer, error) {
+	p, err := DefaultRulePack()
+	if err != nil {
+		return nil, err
+	}
+	return New(p)
+})
+
+// Default returns the analyzer of the embedded rule pack, built once.
+func Default() (*Analyzer, error) { return defaultAnalyzer() }
+
+// RulesVersion is the version of the analyzer's rule pack.
+func (a *Analyzer) RulesVersion() string { return a.pack.Version }
+
+// Pack returns the analyzer's rule pack.
+func (a *Analyzer) Pack() *RulePack { return a.pack }
+
+// hit is one rule match that survived its context checks.
+type hit struct {
+	rule *Rule
+	s    *sent
+	si   int
+	sp   span
+}
+
+// Analyze analyses one transcript. It never fails: text it cannot read yields
+// an analysis with fewer labels.
+func (a *Analyzer) Analyze(t *transcript.Transcript) *Analysis {
+	d := a.prepare(t)
+	hits := a.match(d)
+	res := &Analysis{TranscriptID: t.ID, RulesVersion: a.pack.Version, FrictionPoints: []FrictionPoint{}, Praise: []Praise{}}
+	a.defects(d, hits, res)
+	a.frictions(d, hits, res)
+	a.praise(d, hits, res)
+	a.resolution(d, hits, res)
+	a.signals(d, hits, res)
+	a.survey(d, hits, res)
+	return res
+}
+
+// match runs every rule over every sentence and keeps the hits whose context
+// allows them.
+func (a *Analyzer) match(d *doc) []hit {
+	var hits []hit
+	type key struct {
+		rule *Rule
+		si   int
+	}
+	lastEnd := map[key]int{}
+	try := func(si int, s *sent, ref patRef, i int) {
+		if !speakerFits(ref.rule, s) {
+			return
+		}
+		k := key{ref.rule, si}
+		if e, ok := lastEnd[k]; ok && i < e {
+			return // inside a match of the same rule
+		}
+		var caps map[string][2]int
+		end := ref.pat.matchAt(s.m, i, 0, &d.env, &caps)
+		if end < 0 {
+			return
+		}
+		lastEnd[k] = end
+		h := hit{rule: ref.rule, s: s, si: si, sp: span{start: i, end: end, caps: caps}}
+		if a.allowed(d, h) {
+			hits = append(hits, h)
+		}
+	}
+	p := a.pack
+	for si, s := range d.sents {
+		for i := range s.m {
+			t := &s.m[i]
+			for _, ref := range p.index[t.text] {
+				try(si, s, ref, i)
+			}
+			if t.lemma != t.text {
+				for _, ref := range p.index[t.lemma] {
+					try(si, s, ref, i)
+				}
+			}
+			if t.vlem != t.text && t.vlem != t.lemma {
+				for _, ref := range p.index[t.vlem] {
+					try(si, s, ref, i)
+				}
+			}
+			for _, ref := range p.free {
+				try(si, s, ref, i)
+			}
+		}
+	}
+	// Sentence by sentence, rules in pack order.
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].si != hits[j].si {
+			return hits[i].si < hits[j].si
+		}
+		if hits[i].rule.order != hits[j].rule.order {
+			return hits[i].rule.order < hits[j].rule.order
+		}
+		return hits[i].sp.start < hits[j].sp.start
+	})
+	return hits
+}
+
+func speakerFits(r *Rule, s *sent) bool {
+	switch r.Speaker {
+	case "survey":
+		return s.comment
+	case "customer":
+		return s.speaker == transcript.Customer
+	case "agent":
+		return s.speaker == transcript.Agent && !s.survey
+	case "any":
+		return true
+	}
+	return false
+}
+
+// allowed applies the context checks a rule's kind needs.
+func (a *Analyzer) allowed(d *doc, h hit) bool {
+	switch h.rule.Kind {
+	case KindDriver:
+		return true
+	case KindDefect, KindSafety, KindFriction, KindChurn:
+		if h.s.question && !h.s.rhetoric {
+			return false
+		}
+		// A churn threat is conditional by nature: "if this isn't sorted I'll cancel".
+		if a.negated(h.s, h.sp) || h.rule.Kind != KindChurn && a.hypothetical(h.s, h.sp) {
+			return false
+		}
+		if h.rule.ThingSubject && personSubject(h.s, h.sp.start) {
+			return false
+		}
+		if (h.rule.Kind == KindDefect || h.rule.Kind == KindSafety) && a.resolvedAfter(d, h) {
+			return false
+		}
+		return true
+	case KindConfirm, KindPraise, KindEffort, KindResolution:
+		if h.s.question && h.rule.Kind != KindEffort {
+			return false
+		}
+		return !a.negated(h.s, h.sp) && !a.hypothetical(h.s, h.sp)
+	case KindWorkaround:
+		return !a.negated(h.s, h.sp)
+	}
+	return true
+}
+
+var auxiliaries = map[string]bool{"do": true, "does": true, "did": true, "can": true, "could": true, "will": true,
+	"would": true, "have": true, "has": true, "had": true, "am": true, "is": true, "are": true, "was": true, "were": true,
+	"be": true, "been": true, "just": true, "really": true, "even": true, "also": true, "still": true, "not": true,
+	"never": true, "accidentally": true, "then": true, "always": true, "should": true, "might": true, "may": true}
+
+// personSubject reports whether the predicate at i has I, we or you as subject.
+func personSubject(s *sent, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		w := s.m[j].text
+		if auxiliaries[w] || w == "and" || w == "to" {
+			continue
+		}
+		return w == "i" || w == "we" || w == "you" || w == "me" || w == "us"
+	}
+	return false
+}
+
+// negated reports whether a negation word governs the match: in its clause, at
+// most four tokens before it.
+func (a *Analyzer) negated(s *sent, sp span) bool {
+	for i := sp.start - 1; i >= 0 && i >= sp.start-5; i-- {
+		if s.clause[i] != s.clause[sp.start] {
+			return false
+		}
+		switch s.m[i].text {
+		case "i", "we", "they", "he", "she", "you", "it":
+			if i < sp.start-1 || s.m[i].text == "i" {
+				return false // a new subject: "if this isn't sorted I'm cancelling"
+			}
+		}
+		if len(a.neg.lexAt(s.m, i)) > 0 {
+			// "no, it won't": an interjection, not a negation
+			if s.m[i].text == "no" && i+1 < len(s.m) && pronounSubj[s.m[i+1].text] && s.m[i+1].text != "the" && s.m[i+1].text != "my" {
+				continue
+			}
+			if i+1 < len(s.m) && (s.m[i+1].text == "only" || s.m[i+1].text == "just") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// hypothetical reports whether the match sits in a condition or a supposition:
+// "if the battery ever dies", "in case it breaks", "say it stopped working".
+func (a *Analyzer) hypothetical(s *sent, sp span) bool {
+	if s.first != "" && a.hypoStart.has(s.first) {
+		return true
+	}
+	for i := sp.start - 1; i >= 0; i-- {
+		if s.clause[i] != s.clause[sp.start] {
+			break
+		}
+		if len(a.hypo.lexAt(s.m, i)) > 0 {
+			if s.m[i].text == "ever" && i+1 < len(s.m) && s.m[i+1].text == "since" {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// resolvedAfter reports whether the speaker says the problem was fixed: "it was
+// broken but the update fixed it", "used to cut out but it's been fine since".
+func (a *Analyzer) resolvedAfter(d *doc, h hit) bool {
+	check := func(s *sent, from int) bool {
+		for i := from; i < len(s.m); i++ {
+			if n := a.resolved.lexAt(s.m, i); len(n) > 0 || fineAgain(s, i) {
+				if a.cueNegated(s, i) {
+					continue
+				}
+				return true
+			}
+		}
+		return false
+	}
+	if check(h.s, h.sp.end) {
+		return true
+	}
+	// A past-tense report with the fix said before it, in the same sentence.
+	past := false
+	for i := h.sp.start; i < h.sp.end; i++ {
+		if h.s.m[i].tag == "VBD" || h.s.m[i].tag == "VBN" || h.s.m[i].text == "kept" || h.s.m[i].text == "was" || h.s.m[i].text == "were" || h.s.m[i].text == "used" || h.s.m[i].text == "had" {
+			past = true
+		}
+	}
+	for i := h.sp.start - 1; i >= 0 && i >= h.sp.start-3; i-- {
+		switch h.s.m[i].text {
+		case "was", "were", "had", "kept", "used":
+			past = true
+		}
+	}
+	if past {
+		for i := 0; i < h.sp.start; i++ {
+			if len(a.resolved.lexAt(h.s.m, i)) > 0 && !a.cueNegated(h.s, i) {
+				return true
+			}
+		}
+	}
+	// The next sentence of the same turn: "It was cracked. You fixed it though."
+	if h.si+1 < len(d.sents) {
+		next := d.sents[h.si+1]
+		if next.turn == h.s.turn && next.speaker == h.s.speaker && past {
+			return check(next, 0)
+		}
+	}
+	return false
+}
+
+// fineAgain reports whether token i says the thing is fine again: "it's been
+// spinning fine", "working okay since", "fine now".
+func fineAgain(s *sent, i int) bool {
+	switch s.m[i].text {
+	case "fine", "okay", "good", "perfect", "great", "normal", "perfectly":
+	default:
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if s.m[j].text == "been" {
+			return true
+		}
+	}
+	if i+1 < len(s.m) && (s.m[i+1].text == "now" || s.m[i+1].text == "since" || s.m[i+1].text == "again") {
+		return true
+	}
+	return false
+}
+
+// cueNegated reports whether a "fixed" cue is denied or only hoped for.
+func (a *Analyzer) cueNegated(s *sent, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch s.m[j].text {
+		case "not", "never", "no", "supposed", "meant", "tried", "try", "hoping", "hope", "to", "will", "should", "might", "may", "could", "would", "if", "until", "still", "nothing", "can":
+			return true
+		}
+	}
+	// "still" anywhere after the cue in the sentence: "the update fixed it for a day but it still crashes"
+	for j := i + 1; j < len(s.m); j++ {
+		if s.m[j].text == "still" || s.m[j].text == "again" {
+			return true
+		}
+	}
+	return false
+}
+
+// lexAt returns the token counts the lexicon matches at i.
+func (l *lexicon) lexAt(toks []mtok, i int) []int {
+	at := atom{kind: atomLex, lex: l}
+	return at.at(toks, i, nil)
+}
+
+// ---------------------------------------------------------------- evidence
+
+// evidence returns the evidence for tokens [start, end) of a sentence, clipped
+// to the turn of its first token.
+func (d *doc) evidence(s *sent, start, end int, rule string) Evidence {
+	if start >= len(s.toks) {
+		start = len(s.toks) - 1
+	}
+	if end > len(s.toks) {
+		end = len(s.toks)
+	}
+	if end <= start {
+		end = start + 1
+	}
+	// A sentence may run across a turn cut in two: keep the part in the turn
+	// of its last token, where the predicate usually is.
+	turn := s.turns[end-1]
+	for start < end-1 && s.turns[start] != turn {
+		start++
+	}
+	rs := d.turnRunes(turn)
+	from, to := s.toks[start].Start, s.toks[end-1].End
+	for k := start; k < end; k++ {
+		if s.toks[k].Start < from {
+			from = s.toks[k].Start
+		}
+		if s.toks[k].End > to {
+			to = s.toks[k].End
+		}
+	}
+	if from < 0 {
+		from = 0
+	}
+	if to > len(rs) {
+		to = len(rs)
+	}
+	if from > to {
+		from = to
+	}
+	return Evidence{Turn: turn, Start: from, End: to, Text: string(rs[from:to]), Rule: rule}
+}
+
+func (d *doc) hitEvidence(h hit) Evidence { return d.evidence(h.s, h.sp.start, h.sp.end, h.rule.ID) }
+
+// clauseEvidence widens a hit's evidence to its clause, for a reader.
+func (d *doc) clauseEvidence(h hit) Evidence {
+	s := h.s
+	c := s.clause[h.sp.start]
+	start, end := h.sp.start, h.sp.end
+	for start > 0 && s.clause[start-1] == c && h.sp.start-start < 8 {
+		start--
+	}
+	for end < len(s.toks) && s.clause[end] == s.clause[h.sp.end-1] && end-h.sp.end < 6 {
+		end++
+	}
+	for start < h.sp.start && (s.toks[start].Kind == Punct || clauseBreak[s.toks[start].Text] || s.toks[start].Text == "and") {
+		start++
+	}
+	for end > h.sp.end && s.toks[end-1].Kind == Punct {
+		end--
+	}
+	return d.evidence(s, start, end, h.rule.ID)
+}
+
+// ---------------------------------------------------------------- defects
+
+type defectAcc struct {
+	fp        FrictionPoint
+	head      string
+	compFixed bool
+}
+
+// component finds the part a defect hit is about: a captured noun, the nearest
+// noun phrase before the predicate in its clause, the rule's own component, a
+// noun after it, or the last part the speaker named.
+func (a *Analyzer) component(h hit, last string) (string, bool) {
+	s := h.s
+	if c, ok := h.sp.caps["comp"]; ok {
+		if np := a.nounPhrase(s, c[1]-1, c[0]); np != "" {
+			return np, true
+		}
+	}
+	// Before the predicate, in its clause.
+	for i := h.sp.start - 1; i >= 0 && i >= h.sp.start-10; i-- {
+		if s.clause[i] != s.clause[h.sp.start] {
+			break
+		}
+		if s.m[i].text == "with" || s.m[i].text == "but" {
+			break
+		}
+		if a.isComponentNoun(s, i) {
+			if np := a.nounPhrase(s, i, 0); np != "" {
+				return np, true
+			}
+		}
+	}
+	// Inside the match, after "with"/"in"/"on": "a problem with the lid".
+	prep := false
+	for i := h.sp.start; i < h.sp.end; i++ {
+		switch s.m[i].text {
+		case "with", "in", "on", "of", "from", "under", "at", "near", "around", "round":
+			prep = true
+		}
+		if prep && a.isComponentNoun(s, i) && i > h.sp.start {
+			if np := a.nounPhrase(s, i, h.sp.start); np != "" {
+				return np, true
+			}
+		}
+	}
+	if h.rule.Component != "" {
+		return h.rule.Component, true
+	}
+	for i := h.sp.end; i < len(s.m) && i < h.sp.end+6; i++ {
+		if s.clause[i] != s.clause[h.sp.end-1] {
+			break
+		}
+		if a.isComponentNoun(s, i) {
+			// take the whole noun run
+			j := i
+			for j+1 < len(s.m) && strings.HasPrefix(s.m[j+1].tag, "NN") && a.isComponentNoun(s, j+1) {
+				j++
+			}
+			if np := a.nounPhrase(s, j, i); np != "" {
+				return np, true
+			}
+		}
+	}
+	return last, false
+}
+
+func (a *Analyzer) isComponentNoun(s *sent, i int) bool {
+	m := &s.m[i]
+	if !strings.HasPrefix(m.tag, "NN") || s.toks[i].Kind != Word {
+		return false
+	}
+	if a.compStop.has(m.text) || a.compStop.has(m.lemma) || len(m.text) < 2 {
+		return false
+	}
+	return true
+}
+
+// nounPhrase returns the lemmatised noun phrase whose head is at i, reaching
+// left no further than min: "the charging case" gives "charging case".
+func (a *Analyzer) nounPhrase(s *sent, i, min int) string {
+	if i < 0 || i >= len(s.m) {
+		return ""
+	}
+	for i >= min && !a.isComponentNoun(s, i) {
+		i--
+	}
+	if i < min || i < 0 {
+		return ""
+	}
+	parts := []string{a.pack.fold(s.m[i].lemma)}
+	for j := i - 1; j >= min && j >= i-2; j-- {
+		m := &s.m[j]
+		if (strings.HasPrefix(m.tag, "NN") && a.isComponentNoun(s, j)) || a.compKeep.has(m.text) || (strings.HasSuffix(m.text, "ing") && (m.tag == "VBG" || m.tag == "NN")) {
+			if m.text == "charging" || m.text == "charger" {
+				parts = append([]string{"charging"}, parts...)
+			} else {
+				parts = append([]string{m.lemma}, parts...)
+			}
+			continue
+		}
+		break
+	}
+	np := strings.Join(parts, " ")
+	return a.pack.fold(np)
+}
+
+// symptom fills the rule's symptom template from the hit's captures.
+func (a *Analyzer) symptom(h hit) string {
+	tpl := h.rule.Symptom
+	if tpl == "" {
+		var ws []string
+		for i := h.sp.start; i < h.sp.end; i++ {
+			if h.s.toks[i].Kind == Word {
+				ws = append(ws, h.s.m[i].lemma)
+			}
+		}
+		return strings.Join(ws, " ")
+	}
+	for name, c := range h.sp.caps {
+		if name == "comp" {
+			continue
+		}
+		var ws []string
+		for i := c[0]; i < c[1]; i++ {
+			l := h.s.m[i].vlem
+			if l == "" {
+				l = h.s.m[i].lemma
+			}
+			ws = append(ws, l)
+		}
+		w := strings.Join(ws, " ")
+		tpl = strings.ReplaceAll(tpl, "{"+name+"}", w)
+		tpl = strings.ReplaceAll(tpl, "{"+name+"s}", thirdPerson(w))
+	}
+	return a.pack.fold(tpl)
+}
+
+// thirdPerson conjugates a verb phrase for "it": "crash" gives "crashes".
+func thirdPerson(p string) string {
+	w, rest, _ := strings.Cut(p, " ")
+	switch {
+	case w == "be":
+		w = "is"
+	case w == "have":
+		w = "has"
+	case w == "do", w == "go":
+		w += "es"
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "sh"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"):
+		w += "es"
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		w = w[:len(w)-1] + "ies"
+	default:
+		w += "s"
+	}
+	if rest != "" {
+		return w + " " + rest
+	}
+	return w
+}
+
+// category decides whether a failure belongs to a non-product category: "the
+// website won't load" is website_app, "my password doesn't work" account.
+func (a *Analyzer) category(h hit, comp string) Category {
+	if h.rule.Category != "" {
+		return h.rule.Category
+	}
+	for _, cl := range a.catLex {
+		for _, w := range strings.Fields(comp) {
+			if cl.lex.has(w) {
+				return cl.cat
+			}
+		}
+	}
+	s := h.s
+	c := s.clause[h.sp.start]
+	for _, cl := range a.catLex {
+		for i := range s.m {
+			if s.clause[i] == c || (i >= h.sp.start-6 && i < h.sp.end+6) {
+				if n := cl.lex.lexAt(s.m, i); len(n) > 0 {
+					return cl.cat
+				}
+			}
+		}
+	}
+	return ProductDefect
+}
+
+func signature(comp, symptom string) string {
+	c := comp
+	if c == "" {
+		c = "product"
+	}
+	return strings.ReplaceAll(c, " ", "-") + "/" + strings.ReplaceAll(symptom, " ", "-")
+}
+
+func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
+	var accs []*defectAcc
+	confirmedTurns := map[int]hit{}
+	for _, h := range hits {
+		if h.rule.Kind == KindConfirm {
+			if _, ok := confirmedTurns[h.s.turn]; !ok {
+				confirmedTurns[h.s.turn] = h
+			}
+		}
+	}
+	last := "" // the last part named, for "it" and "they"
+	add := func(h hit, by StatedBy, safety string) {
+		comp, explicit := a.component(h, last)
+		if explicit && comp != "" {
+			last = comp
+		}
+		cat := a.category(h, comp)
+		if cat != ProductDefect {
+			return // frictions() reports it
+		}
+		sym := a.symptom(h)
+		if h.rule.Kind == KindSafety && h.rule.Symptom == "" {
+			sym = h.rule.Safety
+		}
+		head := comp
+		ev := d.clauseEvidence(h)
+		for _, acc := range accs {
+			if acc.head == head || head == "" || acc.head == "" || acc.fp.Symptom == sym {
+				if acc.head == "" && head != "" {
+					acc.head, acc.fp.Component = head, comp
+					acc.fp.Signature = signature(comp, acc.fp.Symptom)
+				}
+				if acc.fp.Symptom == "" || (acc.fp.Symptom == "does not work properly" && sym != "does not work properly" && h.rule.Kind == KindDefect) {
+					acc.fp.Symptom = sym
+					acc.fp.Signature = signature(acc.fp.Component, sym)
+				}
+				acc.fp.Evidence = appendEvidence(acc.fp.Evidence, ev)
+				if safety != "" {
+					acc.fp.Safety = appendUnique(acc.fp.Safety, safety)
+				}
+				if by == StatedByCustomer {
+					acc.fp.StatedBy = StatedByCustomer
+				}
+				return
+			}
+		}
+		fp := FrictionPoint{Category: ProductDefect, Component: comp, Symptom: sym, Signature: signature(comp, sym), StatedBy: by, Evidence: []Evidence{ev}}
+		if safety != "" {
+			fp.Safety = []string{safety}
+		}
+		accs = append(accs, &defectAcc{fp: fp, head: head})
+	}
+	for _, h := range hits {
+		switch h.rule.Kind {
+		case KindDefect, KindSafety:
+			safety := ""
+			if h.rule.Kind == KindSafety {
+				safety = h.rule.Safety
+			}
+			if h.s.speaker == transcript.Customer {
+				add(h, StatedByCustomer, safety)
+			} else if _, ok := confirmedTurns[h.s.turn]; ok && h.s.speaker == transcript.Agent {
+				add(h, StatedByAgentConfirmed, safety)
+			}
+		}
+	}
+	// An agent's confirmation with no failure stated in its turn, and an agent's
+	// workaround, are evidence of a defect the customer only described vaguely.
+	for _, h := range hits {
+		if h.rule.Kind != KindConfirm && h.rule.Kind != KindWorkaround {
+			continue
+		}
+		if h.rule.Kind == KindWorkaround && len(accs) == 0 && (!a.customerComplained(d, hits) || otherFriction(hits)) {
+			continue
+		}
+		if len(accs) > 0 {
+			accs[0].fp.Evidence = appendEvidence(accs[0].fp.Evidence, d.clauseEvidence(h))
+			continue
+		}
+		comp, _ := a.component(h, last)
+		sym := h.rule.Symptom
+		if sym == "" {
+			sym = "faulty"
+		}
+		accs = append(accs, &defectAcc{head: comp, fp: FrictionPoint{Category: ProductDefect, Component: comp, Symptom: sym,
+			Signature: signature(comp, sym), StatedBy: StatedByAgentConfirmed, Evidence: []Evidence{d.clauseEvidence(h)}}})
+	}
+	for _, acc := range accs {
+		sortEvidence(acc.fp.Evidence)
+		res.FrictionPoints = append(res.FrictionPoints, acc.fp)
+	}
+}
+
+// otherFriction reports whether the customer raised a non-product friction,
+// which an agent's reset instructions then answer ("password reset").
+func otherFriction(hits []hit) bool {
+	for _, h := range hits {
+		if h.rule.Kind == KindFriction && h.s.speaker == transcript.Customer {
+			return true
+		}
+	}
+	return false
+}
+
+// customerComplained reports whether the customer voiced any negative sentiment
+// or friction, so a workaround answers a problem rather than a how-to question.
+func (a *Analyzer) customerComplained(d *doc, hits []hit) bool {
+	for _, s := range d.sents {
+		if s.speaker != transcript.Customer || s.survey || s.question {
+			continue
+		}
+		for i := range s.m {
+			if a.negw.has(s.m[i].text) || a.negw.has(s.m[i].lemma) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func appendEvidence(list []Evidence, e Evidence) []Evidence {
+	for i, x := range list {
+		if x.Turn == e.Turn && x.Start <= e.Start && x.End >= e.End {
+			return list
+		}
+		if x.Turn == e.Turn && e.Start <= x.Start && e.End >= x.End {
+			list[i] = e
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func sortEvidence(ev []Evidence) {
+	sort.SliceStable(ev, func(i, j int) bool {
+		ti, tj := ev[i].Turn, ev[j].Turn
+		if ti == SurveyTurn {
+			ti = 1 << 30
+		}
+		if tj == SurveyTurn {
+			tj = 1 << 30
+		}
+		if ti != tj {
+			return ti < tj
+		}
+		return ev[i].Start < ev[j].Start
+	})
+}
+
+// ---------------------------------------------------------------- other frictions
+
+func (a *Analyzer) frictions(d *doc, hits []hit, res *Analysis) {
+	byCat := map[Category]*FrictionPoint{}
+	var order []Category
+	addTo := func(c Category, ev Evidence) {
+		fp := byCat[c]
+		if fp == nil {
+			fp = &FrictionPoint{Category: c}
+			byCat[c] = fp
+			order = append(order, c)
+		}
+		fp.Evidence = appendEvidence(fp.Evidence, ev)
+	}
+	for _, h := range hits {
+		switch h.rule.Kind {
+		case KindFriction:
+			if h.s.speaker == transcript.Customer || h.rule.Speaker != "customer" {
+				addTo(h.rule.Category, d.clauseEvidence(h))
+			}
+		case KindDefect:
+			if h.s.speaker != transcript.Customer {
+				continue
+			}
+			comp, _ := a.component(h, "")
+			if c := a.category(h, comp); c != ProductDefect {
+				addTo(c, d.clauseEvidence(h))
+			}
+		case KindEffort:
+			addTo(Effort, d.hitEvidence(h))
+		}
+	}
+	for _, c := range order {
+		fp := byCat[c]
+		sortEvidence(fp.Evidence)
+		res.FrictionPoints = append(res.FrictionPoints, *fp)
+	}
+}
+
+// ---------------------------------------------------------------- praise
+
+func (a *Analyzer) praise(d *doc, hits []hit, res *Analysis) {
+	idx := map[PraiseTarget]int{}
+	for _, h := range hits {
+		if h.rule.Kind != KindPraise || h.s.speaker != transcript.Customer {
+			continue
+		}
+		ev := d.clauseEvidence(h)
+		i, ok := idx[h.rule.Target]
+		if !ok {
+			p := Praise{Target: h.rule.Target}
+			if h.rule.Target == PraiseAgent {
+				p.AgentName = a.praisedAgent(d, h)
+			}
+			res.Praise = append(res.Praise, p)
+			i = len(res.Praise) - 1
+			idx[h.rule.Target] = i
+		}
+		res.Praise[i].Evidence = appendEvidence(res.Praise[i].Evidence, ev)
+	}
+}
+
+// praisedAgent is the agent's name as said in the praise, or the agent the
+// customer was talking to.
+func (a *Analyzer) praisedAgent(d *doc, h hit) string {
+	rs := d.turnRunes(h.s.turns[0])
+	for i := range h.s.toks {
+		if d.env.agentNames[h.s.m[i].text] {
+			t := h.s.toks[i]
+			if t.Start >= 0 && t.End <= len(rs) {
+				return string(rs[t.Start:t.End])
+			}
+		}
+	}
+	t := d.t
+	name := ""
+	limit := h.s.turn
+	if limit == SurveyTurn {
+		limit = len(t.Turns)
+	}
+	for i := 0; i < limit && i < len(t.Turns); i++ {
+		if t.Turns[i].Speaker == transcript.Agent && t.Turns[i].Name != "" {
+			name = t.Turns[i].Name
+		}
+	}
+	if name == "" {
+		for _, ag := range t.Agents {
+			if ag.Name != "" {
+				return ag.Name
+			}
+		}
+	}
+	return name
+}
+
+// ---------------------------------------------------------------- resolution
+
+var resolutionRank = map[ResolutionKind]int{Refund: 5, Replacement: 5, Repair: 5, Workaround: 4, Escalated: 3, Unresolved: 2, Info: 1}
+
+func (a *Analyzer) resolution(d *doc, hits []hit, res *Analysis) {
+	var best *hit
+	for i := range hits {
+		h := &hits[i]
+		k := h.rule.Resol
+		if h.rule.Kind == KindWorkaround {
+			k = Workaround
+		} else if h.rule.Kind != KindResolution {
+			continue
+		}
+		if best == nil {
+			best = h
+			continue
+		}
+		bk := best.rule.Resol
+		if best.rule.Kind == KindWorkaround {
+			bk = Workaround
+		}
+		if resolutionRank[k] >= resolutionRank[bk] {
+			best = h
+		}
+	}
+	if best != nil {
+		k := best.rule.Resol
+		if best.rule.Kind == KindWorkaround {
+			k = Workaround
+		}
+		res.Resolution = &Resolution{Kind: k, Evidence: []Evidence{d.clauseEvidence(*best)}}
+		return
+	}
+	for _, turn := range d.t.Turns {
+		if turn.Speaker == transcript.Agent {
+			res.Resolution = &Resolution{Kind: Info}
+			return
+		}
+	}
+}
+
+// ---------------------------------------------------------------- signals
+
+func (a *Analyzer) signals(d *doc, hits []hit, res *Analysis) {
+	sg := &res.Signals
+	for _, h := range hits {
+		switch h.rule.Kind {
+		case KindChurn:
+			sg.ChurnRisk = true
+			sg.ChurnEvidence = appendEvidence(sg.ChurnEvidence, d.clauseEvidence(h))
+		case KindEffort:
+			switch h.rule.Signal {
+			case "repeat":
+				sg.RepeatContact = true
+			case "transfer":
+				sg.Transfers++
+			case "hold":
+				sg.LongHold = true
+			}
+			sg.EffortEvidence = appendEvidence(sg.EffortEvidence, d.hitEvidence(h))
+		}
+	}
+	// Sentiment at the start and the end: the customer's first and last turns.
+	var cust []int
+	for i, turn := range d.t.Turns {
+		if turn.Speaker == transcript.Customer {
+			cust = append(cust, i)
+		}
+	}
+	if len(cust) == 0 {
+		if d.t.Survey != nil && d.t.Survey.Comment != "" {
+			sg.StartSentiment = a.sentiment(d, []int{SurveyTurn})
+			sg.EndSentiment = sg.StartSentiment
+		}
+		return
+	}
+	n := 2
+	if len(cust) < 4 {
+		n = 1
+	}
+	sg.StartSentiment = a.sentiment(d, cust[:n])
+	sg.EndSentiment = a.sentiment(d, cust[len(cust)-n:])
+}
+
+func (a *Analyzer) sentiment(d *doc, turns []int) *Sentiment {
+	in := map[int]bool{}
+	for _, t := range turns {
+		in[t] = true
+	}
+	pos, neg := 0.0, 0.0
+	var ev []Evidence
+	for _, s := range d.sents {
+		if !in[s.turn] || (s.turn == SurveyTurn) != s.survey {
+			continue
+		}
+		for i := range s.m {
+			pol := 0
+			switch {
+			case s.toks[i].Kind == Emoji:
+				pol = int(s.toks[i].Polarity)
+			case a.posw.has(s.m[i].text) || a.posw.has(s.m[i].lemma):
+				pol = 1
+			case a.negw.has(s.m[i].text) || a.negw.has(s.m[i].lemma):
+				pol = -1
+			}
+			if pol == 0 {
+				continue
+			}
+			if a.negated(s, span{start: i, end: i + 1}) {
+				pol = -pol
+			}
+			if pol > 0 {
+				pos++
+			} else {
+				neg++
+			}
+			if len(ev) < 3 {
+				ev = append(ev, d.evidence(s, i, i+1, "sentiment.lexicon"))
+			}
+		}
+	}
+	score := (pos - neg) / (pos + neg + 1)
+	label := "neutral"
+	switch {
+	case score >= 0.25:
+		label = "positive"
+	case score <= -0.25:
+		label = "negative"
+	}
+	return &Sentiment{Score: roundTo(score, 2), Label: label, Evidence: ev}
+}
+
+func roundTo(x float64, places int) float64 {
+	p := 1.0
+	for i := 0; i < places; i++ {
+		p *= 10
+	}
+	if x < 0 {
+		return -float64(int(-x*p+0.5)) / p
+	}
+	return float64(int(x*p+0.5)) / p
+}
+
+// ---------------------------------------------------------------- survey
+
+func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
+	sv := d.t.Survey
+	if sv == nil {
+		return
+	}
+	max := sv.ScaleMax
+	if max == 0 {
+		max = transcript.DefaultScaleMax(sv.Type)
+	}
+	norm := sv.Normalized()
+	sa := &SurveyAttribution{Type: string(sv.Type), Score: sv.Score, ScaleMax: max, Comment: sv.Comment,
+		NormalizedScore: roundTo(norm, 3), Driver: DriverNone}
+	sa.Positive = norm >= 0.75 || (sv.Type == transcript.NPS && sv.Score >= 9)
+	res.SurveyAttribution = sa
+
+	// The comment's last attributable statement: customers end a comment with
+	// what the score is for ("... Thank you Tom, you were great").
+	var best *hit
+	for i := range hits {
+		h := &hits[i]
+		if h.rule.Kind != KindDriver || !h.s.comment {
+			continue
+		}
+		if h.rule.Polarity > 0 && !sa.Positive && norm < 0.5 || h.rule.Polarity < 0 && sa.Positive {
+			continue
+		}
+		// "none" only when nothing else is said.
+		if best != nil && (best.rule.Driver == DriverNone) != (h.rule.Driver == DriverNone) {
+			if best.rule.Driver == DriverNone {
+				best = h
+			}
+			continue
+		}
+		// The last sentence that says something; in it, the first thing said.
+		if best == nil || h.si > best.si || h.si == best.si && h.sp.start < best.sp.start {
+			best = h
+		}
+	}
+	if best == nil || best.rule.Driver == DriverNone {
+		// A comment that only reports a defect is about the product; one that
+		// reports a delivery, bill or account problem is about the process.
+		for _, h := range hits {
+			if (h.rule.Kind == KindDefect || h.rule.Kind == KindSafety || h.rule.Kind == KindFriction) && h.s.comment {
+				best = &h
+				break
+			}
+		}
+	}
+	if best != nil {
+		sa.Driver = best.rule.Driver
+		if best.rule.Kind != KindDriver {
+			sa.Driver = DriverProduct
+			if comp, _ := a.component(*best, ""); best.rule.Kind == KindFriction || a.category(*best, comp) != ProductDefect {
+				sa.Driver = DriverProcess
+			}
+		}
+		sa.Evidence = []Evidence{d.clauseEvidence(*best)}
+	}
+	// With no comment, or one that names nothing, the score is not attributable
+	// and the driver stays none: a good call about a defect does not tell which
+	// of them the customer scored.
+	if sa.Positive && res.HasDefect() {
+		res.Masked = true
+		res.Explanation = explain(sv, max, sa, res)
+	}
+}
+
+// explain writes why a transcript is masked, for a person.
+func explain(sv *transcript.SurveyResponse, max float64, sa *SurveyAttribution, res *Analysis) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s/%s", strings.ToUpper(string(sv.Type)), fmtNum(sv.Score), fmtNum(max))
+	switch sa.Driver {
+	case DriverAgent:
+		b.WriteString(" credited to the agent")
+	case DriverResolution:
+		b.WriteString(" credited to the resolution")
+	case DriverProduct:
+		b.WriteString(" about the product")
+	case DriverProcess:
+		b.WriteString(" about the process")
+	default:
+		b.WriteString(" with no stated reason")
+	}
+	if len(sa.Evidence) > 0 {
+		fmt.Fprintf(&b, " ('%s')", sa.Evidence[0].Text)
+	}
+	b.WriteString("; underlying defect")
+	ds := res.Defects()
+	if len(ds) > 1 {
+		b.WriteString("s")
+	}
+	b.WriteString(": ")
+	for i, f := range ds {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(defectPhrase(f))
+	}
+	return b.String()
+}
+
+func defectPhrase(f FrictionPoint) string {
+	s := strings.TrimSpace(f.Component + " " + f.Symptom)
+	if f.Component == "" {
+		s = "product " + f.Symptom
+	}
+	if len(f.Safety) > 0 {
+		s += " (safety: " + strings.Join(f.Safety, ", ") + ")"
+	}
+	return s
+}
+
+func fmtNum(x float64) string {
+	if x == float64(int64(x)) {
+		return fmt.Sprintf("%d", int64(x))
+	}
+	return fmt.Sprintf("%g", x)
+}
