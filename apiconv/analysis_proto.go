@@ -129,3 +129,30 @@ func EvidenceToProto(ev []nlp.Evidence) []*pb.Evidence {
 	}
 	return out
 }
+
+// AnalysisWithContextToProto converts an analysis and adds what the engine knows
+// beside it: the PII redacted before analysis, by kind, and the cluster id of
+// each product defect, in the order of the analysis's defects.
+func AnalysisWithContextToProto(a *nlp.Analysis, redactions map[string]int, clusterIDs []string) *pb.Analysis {
+	p := AnalysisToProto(a)
+	if p == nil {
+		return nil
+	}
+	for k, n := range redactions {
+		if p.Redactions == nil {
+			p.Redactions = map[string]int32{}
+		}
+		p.Redactions[k] = int32(n)
+	}
+	i := 0
+	for _, f := range p.FrictionPoints {
+		if f.Category != pb.Category_CATEGORY_PRODUCT_DEFECT {
+			continue
+		}
+		if i < len(clusterIDs) {
+			f.ClusterId = clusterIDs[i]
+		}
+		i++
+	}
+	return p
+}

@@ -132,8 +132,13 @@ func (s *Service) GetTranscript(ctx context.Context, req *pb.GetTranscriptReques
 	if err != nil {
 		return nil, toStatus(s.log, "GetTranscript", err)
 	}
+	analysis, err := s.analysisOf(rec)
+	if err != nil {
+		return nil, toStatus(s.log, "GetTranscript", err)
+	}
 	return &pb.GetTranscriptResponse{
 		Transcript: apiconv.TranscriptToProto(&rec.Transcript),
+		Analysis:   analysis,
 		IngestedAt: timestamppb.New(rec.IngestedAt),
 	}, nil
 }

@@ -185,9 +185,17 @@ func TestErrorsAreStatusCodes(t *testing.T) {
 	if status.Code(err) != codes.InvalidArgument {
 		t.Errorf("bad query: %v, want InvalidArgument", err)
 	}
-	_, err = s.Client.ListDefectClusters(ctx, &pb.ListDefectClustersRequest{})
+	_, err = s.Client.GetStats(ctx, &pb.GetStatsRequest{})
 	if status.Code(err) != codes.Unimplemented {
-		t.Errorf("ListDefectClusters: %v, want Unimplemented until built", err)
+		t.Errorf("GetStats: %v, want Unimplemented until built", err)
+	}
+	_, err = s.Client.GetDefectCluster(ctx, &pb.GetDefectClusterRequest{Id: "dc-nope"})
+	if status.Code(err) != codes.NotFound {
+		t.Errorf("GetDefectCluster missing: %v, want NotFound", err)
+	}
+	_, err = s.Client.ListDefectClusters(ctx, &pb.ListDefectClustersRequest{PageToken: "junk"})
+	if status.Code(err) != codes.InvalidArgument {
+		t.Errorf("ListDefectClusters bad token: %v, want InvalidArgument", err)
 	}
 }
 
