@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/frictionhq/friction/ingest"
@@ -65,20 +64,6 @@ func runAnalyze(ctx context.Context, c *cmdContext) int {
 		return ExitProblems
 	}
 	return ExitOK
-}
-
-// readNative reads native JSON or JSON Lines transcripts from a file, or from
-// stdin for "-".
-func readNative(stdin io.Reader, path string, fn func(ingest.Record) error) error {
-	if path == "-" {
-		return ingest.ReadNative(stdin, path, fn)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return ingest.ReadNative(f, path, fn)
 }
 
 // loadAnalyzer returns the embedded pack's analyzer, or one for the pack at path.

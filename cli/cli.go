@@ -57,6 +57,9 @@ func init() {
 		{"search", "QUERY", "search transcripts (Bleve query-string syntax)", runSearch},
 		{"show", "ID", "print a stored transcript", runShow},
 		{"delete", "ID", "delete a stored transcript", runDelete},
+		{"clusters", "", "list defect clusters (root causes), largest first", runClusters},
+		{"cluster", "ID", "show one defect cluster with its trend and examples", runCluster},
+		{"reindex", "", "re-analyse and re-index a data directory offline (frictiond stopped)", runReindex},
 		{"analyze", "FILE...", "analyse transcripts offline, with no server", runAnalyze},
 		{"rules", "check PACK.yaml", "run a rule pack's examples as tests", runRules},
 	}
@@ -192,6 +195,11 @@ func (c *cmdContext) fail(err error) int {
 }
 
 var protoJSON = protojson.MarshalOptions{Multiline: false, EmitUnpopulated: false, UseProtoNames: true}
+
+// printJSON writes a value as one line of JSON.
+func (c *cmdContext) printJSON(v any) error {
+	return json.NewEncoder(c.env.Stdout).Encode(v)
+}
 
 // printProto writes a message as one line of JSON.
 func (c *cmdContext) printProto(m proto.Message) error {

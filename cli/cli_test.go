@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/frictionhq/friction/engine"
+	"github.com/frictionhq/friction/ingest"
 	"github.com/frictionhq/friction/internal/testserver"
 	"github.com/frictionhq/friction/server"
+	"github.com/frictionhq/friction/transcript"
 )
 
 // run runs the friction program in-process against addr.
@@ -171,5 +175,64 @@ func TestIngestOtherFormats(t *testing.T) {
 	_, errOut, code = run(t, s.Addr, "ingest", bad)
 	if code != ExitProblems || !strings.Contains(errOut, "mystery.dat") {
 		t.Errorf("unrecognisable input: exit %d, %s", code, errOut)
+	}
+}
+
+func TestClustersShowAnalysisAndReindex(t *testing.T) {
+	s := testserver.Start(t, server.Options{})
+	dir := t.TempDir()
+	var lines []string
+	for i, c := range []string{
+		"my charging case stopped charging after a week",
+		"the charging case won't charge anymore",
+		"the charging case doesn't charge at all",
+	} {
+		lines = append(lines, fmt.Sprintf(`{"id":"m-%d","channel":"chat","started_at":"2026-09-%02dT10:00:00Z","customer":{"id":"c-%d"},"agents":[{"id":"a-17","name":"Priya"}],"turns":[{"speaker":"customer","text":%q},{"speaker":"agent","text":"I'm sorry, I've sent you a replacement."}],"survey":{"type":"csat","score":5,"comment":"Priya was a star"}}`, i, i+1, i, c))
+	}
+	run(t, s.Addr, "ingest", writeFile(t, dir, "m.jsonl", strings.Join(lines, "\n")+"\n"))
+
+	out, _, code := run(t, s.Addr, "clusters")
+	if code != ExitOK || !strings.Contains(out, "charging case") || !strings.Contains(out, "× 30") {
+		t.Fatalf("clusters exit %d:\n%s", code, out)
+	}
+	id := strings.Fields(strings.Split(out, "\n")[1])[0]
+	out, _, code = run(t, s.Addr, "cluster", id, "--examples", "1")
+	if code != ExitOK || !strings.Contains(out, "contacts: 3 from 3 customers") || !strings.Contains(out, "masked (behind a positive survey): 100%") || !strings.Contains(out, "[rule ") {
+		t.Errorf("cluster %s exit %d:\n%s", id, code, out)
+	}
+	out, _, _ = run(t, s.Addr, "clusters", "--json", "--sort", "masked")
+	if !strings.Contains(out, `"id":"`+id+`"`) {
+		t.Errorf("clusters --json: %s", out)
+	}
+	out, _, _ = run(t, s.Addr, "show", "m-0")
+	for _, want := range []string{"MASKED DEFECT:", "defect: ", "cluster " + id, "praise: agent", "driver agent"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show m-0 lacks %q:\n%s", want, out)
+		}
+	}
+	_, errOut, code := run(t, s.Addr, "cluster", "dc-nope")
+	if code != ExitError || !strings.Contains(errOut, "not found") {
+		t.Errorf("missing cluster: exit %d %s", code, errOut)
+	}
+}
+
+func TestReindexOffline(t *testing.T) {
+	dataDir := t.TempDir()
+	eng, err := engine.Open(engine.Config{DataDir: dataDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := ingest.DecodeNative([]byte(lineB))
+	if _, err := eng.Ingest(context.Background(), []*transcript.Transcript{tr}); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := run(t, "", "reindex", "--data", dataDir)
+	if code != ExitError || !strings.Contains(errOut, "stop frictiond") {
+		t.Errorf("reindex while open: exit %d, %s", code, errOut)
+	}
+	eng.Close()
+	out, errOut, code := run(t, "", "reindex", "--data", dataDir)
+	if code != ExitOK || !strings.Contains(out, "re-analysed and re-indexed 1 transcript") {
+		t.Errorf("reindex: exit %d, %s %s", code, out, errOut)
 	}
 }

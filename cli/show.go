@@ -32,6 +32,7 @@ func runShow(ctx context.Context, c *cmdContext) int {
 		return ExitOK
 	}
 	printTranscript(c.env.Stdout, resp.GetTranscript())
+	printAnalysis(c.env.Stdout, resp.GetTranscript(), resp.GetAnalysis())
 	return ExitOK
 }
 

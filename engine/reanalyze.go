@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/frictionhq/friction/store"
@@ -69,4 +71,29 @@ func (e *Engine) Reanalyze(progress func(done, total int)) (int, error) {
 	}
 	e.log.Info("re-analysed stored transcripts", "transcripts", len(ids), "took", time.Since(start).Round(time.Millisecond))
 	return len(ids), nil
+}
+
+// Reindex re-analyses every stored transcript with the current rules, rebuilds
+// the search index from the store, and reclusters: everything derived is made
+// anew from the source of truth.
+func (e *Engine) Reindex(progress func(done, total int)) (int, error) {
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	n, err := e.Reanalyze(progress)
+	if err != nil {
+		return n, err
+	}
+	if err := e.store.SetMeta(metaRulesVersion, e.analyzer.RulesVersion()); err != nil {
+		return n, err
+	}
+	if err := e.index.Close(); err != nil {
+		return n, err
+	}
+	if err := os.RemoveAll(filepath.Join(e.cfg.DataDir, "index")); err != nil {
+		return n, err
+	}
+	if err := e.loadClusters(); err != nil {
+		return n, err
+	}
+	return n, e.openIndex()
 }
