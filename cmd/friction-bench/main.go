@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"time"
 
 	"github.com/frictionhq/friction/bench"
 	"github.com/frictionhq/friction/cluster"
 	"github.com/frictionhq/friction/ingest"
+	"github.com/frictionhq/friction/transcript"
 )
 
 func main() {
@@ -55,6 +57,40 @@ func run(corpus string, n, runs int) error {
 		Baseline: "bare Bleve, default mapping, same docs and batches", Base: bare,
 		Note: "target >= 1,000/s and >= 0.7x",
 	})
+	var ts []*transcript.Transcript
+	for _, l := range lines {
+		t, _ := ingest.DecodeNative(l)
+		ts = append(ts, t)
+	}
+	analysed, err := bench.Median(runs, func() (float64, error) { return bench.AnalysisThroughput(ts) })
+	if err != nil {
+		return err
+	}
+	tagged, err := bench.Median(runs, func() (float64, error) { return bench.TaggingThroughput(ts) })
+	if err != nil {
+		return err
+	}
+	results = append(results, bench.Result{
+		Name: "analysis (normalise, tag, rules, attribution)", Value: analysed, Unit: "transcripts/s",
+		Baseline: "prose v3 POS tagging alone, same words", Base: tagged, Note: "goal >= 1,000/s of ~300 words on 2 cores",
+	})
+
+	dir, err := os.MkdirTemp("", "friction-bench-rpc")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	t20 := bench.TwentyTurns(ts)
+	lat, base, err := bench.AnalyzeRPCLatency(dir, t20, 2000)
+	if err != nil {
+		return err
+	}
+	results = append(results, bench.Result{
+		Name: fmt.Sprintf("AnalyzeTranscript p99, 20 turns (%d words), gRPC on loopback", t20.WordCount()), Value: ms(lat.P99), Unit: "ms",
+		Baseline: "health-check RPC p99, same connection", Base: ms(base.P99),
+		Note: fmt.Sprintf("p50 %.2f ms; goal p99 <= 5 ms", ms(lat.P50)),
+	})
+
 	var prev bench.Result
 	for _, size := range []int{100_000, 1_000_000} {
 		r, err := cluster.BenchScaling(size)
@@ -77,6 +113,8 @@ func run(corpus string, n, runs int) error {
 	bench.Print(os.Stdout, results)
 	return nil
 }
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 func humanCount(n int) string {
 	if n >= 1_000_000 {
