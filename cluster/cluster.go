@@ -156,6 +156,7 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	}
 	for _, g := range groups {
 		g.f.support = support[g.f.product+"|"+strings.Join(g.f.comp, " ")]
+		g.f.count = g.size
 	}
 
 	// 2. Founders: specific signatures first, then the rest; each pass largest first.
@@ -179,6 +180,7 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 		g := groups[gi]
 		if l, ok := leaders.best(g.f); ok {
 			g.leader = l
+			leaders.grow(l, g.size)
 			continue
 		}
 		g.leader = leaders.add(g.f, g.size)

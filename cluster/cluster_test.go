@@ -57,7 +57,6 @@ func TestMergeDecisions(t *testing.T) {
 		{"vacuum|battery|overheats", "earbuds|battery|overheats", false, false},
 		{"earbuds|case|charges slowly", "earbuds|case|does not charge", false, false},
 		{"thermostat|button|won't turn on", "thermostat|button|turns off", false, false},
-		{"earbuds||stopped working", "earbuds|charging case|does not charge", false, false},
 		{"shoes|sole|separating from upper", "shoes|sole|squeaks", false, false},
 	}
 	for _, tt := range tests {
@@ -100,9 +99,13 @@ func TestMinorPartJoinsCommonPart(t *testing.T) {
 		want            bool
 	}{
 		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 2, 0, true},
-		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 4, 0, false},
+		// Named only with this failure, the part is another name for the common
+		// one whatever the ratio.
+		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 4, 0, true},
+		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 2, 4, true},
 		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 2, -1, false},
-		{"earbuds|charging case|does not charge", "earbuds|little box|doesn't charge", 6, 2, 4, false},
+		// Variants of one part stay apart.
+		{"earbuds|left earbud|drops connection", "earbuds|right earbud|drops connection", 6, 2, 0, false},
 		{"kettle|lid|cracked", "kettle|base|cracked", 6, 2, 0, true},
 		{"kettle|lid|cracked", "kettle|base|leaks", 6, 2, 0, false},     // another symptom
 		{"kettle|lid|cracked", "vacuum|base|cracked", 6, 2, 0, false},   // another product
@@ -129,5 +132,37 @@ func TestMinorPartJoinsCommonPart(t *testing.T) {
 		sig(6, "kettle|base|smells of burning")}
 	if r := Run(ms, nil, Options{}); r.ID(0) == r.ID(4) {
 		t.Errorf("base cracked joined lid cracked though the base is named in 3 of 7 mentions")
+	}
+}
+
+func TestVagueReportJoinsDominantCause(t *testing.T) {
+	tests := []struct {
+		name    string
+		causes  map[string]int // specific signature → mentions
+		cause   string         // the dominant cause, or "" for none
+		product string
+	}{
+		{"one cause", map[string]int{"kettle|lid|leaks": 4}, "kettle|lid|leaks", "kettle"},
+		{"two thirds", map[string]int{"kettle|lid|leaks": 4, "kettle|lid|cracks": 2}, "kettle|lid|leaks", "kettle"},
+		{"no dominant cause", map[string]int{"kettle|lid|leaks": 3, "kettle|lid|cracks": 2}, "", "kettle"},
+		{"another product", map[string]int{"vacuum|brush|jams": 4}, "", "kettle"},
+	}
+	for _, tt := range tests {
+		var ms []Mention
+		at := map[string]int{}
+		for s, n := range tt.causes {
+			at[s] = len(ms)
+			for range n {
+				ms = append(ms, sig(len(ms), s))
+			}
+		}
+		vague := len(ms)
+		ms = append(ms, sig(vague, tt.product+"||stopped working"))
+		r := Run(ms, nil, Options{})
+		for s, i := range at {
+			if got, want := r.ID(vague) == r.ID(i), s == tt.cause; got != want {
+				t.Errorf("%s: vague report with %q: %v, want %v", tt.name, s, got, want)
+			}
+		}
 	}
 }

@@ -45,15 +45,25 @@
 //     broken") and the components are compatible: the vague report joins the
 //     specific cause of that part;
 //  4. no component: g has none and exactly f's specific symptom;
-//  5. minor part: the same product, exactly the same specific symptom, and g's
-//     component is named (with any symptom) at least Options.MinorRatio (2)
-//     times less often in that product than f's: a rarely named part failing
-//     the same way as a common one is taken as another name for it ("the
-//     little box doesn't charge" beside "the charging case doesn't charge").
-//     A part named often in its own right ("the base", with other symptoms too)
-//     keeps its own cluster.
+//  5. minor part: the same product, exactly the same specific symptom, the
+//     components are not variants of one part (the same head noun: "left
+//     earbud", "right earbud"), and g's component is named (with any symptom)
+//     at least Options.MinorRatio (2) times less often in that product than
+//     f's, or named with this symptom in more than half of its mentions: a
+//     part failing the same way as another is taken as another name for it
+//     ("the little box doesn't charge" beside "the charging case doesn't
+//     charge"; "the plug", "the stand" and "the power base" smelling of
+//     burning). A part named often in its own right ("the base", with other
+//     symptoms too) keeps its own cluster;
+//  6. product: g is vague, names no component, and matches nothing else; the
+//     product's largest specific cluster holds at least two thirds of its
+//     specific mentions (and 3 or more): "it stopped working" joins the cause
+//     the product mostly has.
 //
 // A founder that is itself vague or has no component only takes exact matches.
+// Package nlp classes symptoms before they get here ("dribbles", "spits" and
+// "leaks" are all "leaks"), and a generic stop ("does not power on", "shuts
+// off") arrives as the vague "does not work".
 // Ties go to the largest founder, then the earliest. Comparing with founders
 // only, never with members, keeps clusters from chaining ("lid cracks" – "lid
 // seal cracks" – "lid seal leaks"). So near-misses stay apart: "lid cracks" and

@@ -41,3 +41,65 @@ type Evidence struct {
 	Text  string `json:"text"`
 	Rule  string `json:"rule"`
 }
+
+// Source is the transcript a set of defects was reported in, as plain values.
+type Source struct {
+	TranscriptID string
+	CustomerID   string
+	At           time.Time
+	Channel      string
+	// Product is the product context, usually ProductOf(metadata).
+	Product string
+	Masked  bool
+	Score   *float64
+}
+
+// Defect is one product defect of an analysis, as clustering needs it.
+type Defect struct {
+	Component, Symptom, Signature string
+	Safety                        []string
+	Evidence                      []Evidence
+}
+
+// MentionsFrom turns one transcript's product defects into mentions, the i-th
+// with id "TranscriptID#i". The engine and the evaluation both build mentions
+// this way.
+func MentionsFrom(src Source, defects []Defect) []Mention {
+	if len(defects) == 0 {
+		return nil
+	}
+	out := make([]Mention, len(defects))
+	for i, d := range defects {
+		out[i] = Mention{
+			ID:           src.TranscriptID + "#" + itoa(i),
+			TranscriptID: src.TranscriptID,
+			CustomerID:   src.CustomerID,
+			At:           src.At,
+			Channel:      src.Channel,
+			Product:      src.Product,
+			Component:    d.Component,
+			Symptom:      d.Symptom,
+			Signature:    d.Signature,
+			Masked:       src.Masked,
+			Score:        src.Score,
+			Safety:       d.Safety,
+			Evidence:     d.Evidence,
+		}
+	}
+	return out
+}
+
+// productKeys are the metadata keys that name the product context, best first.
+// A company (a support account on social media) is the context of last resort.
+var productKeys = []string{"sku", "product", "model", "company"}
+
+// ProductOf returns the product context of a transcript's metadata: its SKU,
+// product, model or company, whichever comes first; "" with none.
+func ProductOf(metadata map[string]string) string {
+	for _, k := range productKeys {
+		if v := metadata[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}

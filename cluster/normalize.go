@@ -55,8 +55,11 @@ type features struct {
 	vague   bool     // the symptom names no specific failure ("stopped working")
 	key     string   // product|comp|symp: the exact-group key
 	// support counts the mentions of the product that name this component, whatever
-	// the symptom.
-	support int
+	// the symptom; count those with this very signature.
+	support, count int
+	// head is the component's head noun, its last word ("earbud" in "left
+	// earbud"); "" when unknown.
+	head string
 }
 
 func (f *features) negated() bool { return contains(f.symp, negation) }
@@ -96,6 +99,9 @@ func newFeatures(product, component, symptom, signature string, o *Options) *fea
 			}
 		}
 		f.symp = kept
+	}
+	if len(comp) > 0 {
+		f.head = comp[len(comp)-1]
 	}
 	f.comp = sortedSet(comp)
 	f.symp = sortedSet(f.symp)

@@ -122,7 +122,7 @@ func (r *Registry) resolve(id string) string {
 // through Resolve.
 func (r *Registry) Assign(m Mention, o Options) string {
 	f := newFeatures(m.Product, m.Component, m.Symptom, m.Signature, &o)
-	f.support = 1
+	f.support, f.count = 1, 1
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if id, ok := r.keys[f.key]; ok {

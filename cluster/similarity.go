@@ -10,6 +10,7 @@ const (
 	matchVague    // a vague symptom on a compatible component
 	matchNoComp   // no component, the same specific symptom
 	matchMinor    // the same specific symptom on a rarely named part of the same product
+	matchProduct  // a vague report on the product as a whole, joining its dominant cause
 )
 
 // match applies the similarity rule of the package comment to group g and the
@@ -32,8 +33,9 @@ func match(g, l *features, minorRatio int) int {
 			return matchNoComp
 		}
 	case !compCompatible(g.comp, l.comp):
-		if !g.vague && g.product != "" && g.product == l.product && equal(g.symp, l.symp) &&
-			minorRatio > 0 && g.support*minorRatio <= l.support {
+		if !g.vague && g.product != "" && g.product == l.product && equal(g.symp, l.symp) && minorRatio > 0 &&
+			!siblings(g, l) &&
+			(g.support*minorRatio <= l.support || g.count*2 > g.support) {
 			return matchMinor
 		}
 	case g.vague:
@@ -43,6 +45,11 @@ func match(g, l *features, minorRatio int) int {
 	}
 	return noMatch
 }
+
+// siblings reports whether two components are variants of one part that tell
+// it apart: the same head noun with other modifiers ("left earbud", "right
+// earbud").
+func siblings(a, b *features) bool { return a.head != "" && a.head == b.head }
 
 // compCompatible: one component's tokens contain the other's ("case" and "charging
 // case"; "lid" and "lid seal"), but not "left earbud" and "right earbud".
@@ -81,10 +88,38 @@ type leaderIndex struct {
 	block map[string][]int32
 	stamp []uint32
 	gen   uint32
+	// total is each founder's cluster size so far; byProduct lists the
+	// founders of specific clusters per product.
+	total     []int
+	byProduct map[string][]int32
 }
 
 func newLeaderIndex(minorRatio int) *leaderIndex {
-	return &leaderIndex{minor: minorRatio, block: make(map[string][]int32)}
+	return &leaderIndex{minor: minorRatio, block: make(map[string][]int32), byProduct: make(map[string][]int32)}
+}
+
+// minDominant is the fewest mentions a dominant cause needs: one or two
+// specific reports say little about what a product's vague reports are.
+const minDominant = 3
+
+// grow records that a group of n mentions joined founder i.
+func (x *leaderIndex) grow(i int32, n int) { x.total[i] += n }
+
+// dominant returns the founder of the cluster that holds at least two thirds
+// of a product's mentions in specific clusters: the cause a vague report on
+// the product as a whole ("it stopped working") most likely belongs to.
+func (x *leaderIndex) dominant(product string) (int32, bool) {
+	best, sum := int32(-1), 0
+	for _, i := range x.byProduct[product] {
+		sum += x.total[i]
+		if best < 0 || x.total[i] > x.total[best] {
+			best = i
+		}
+	}
+	if best < 0 || 3*x.total[best] < 2*sum || x.total[best] < minDominant {
+		return -1, false
+	}
+	return best, true
 }
 
 const anyProduct = "*"
@@ -94,6 +129,10 @@ func (x *leaderIndex) add(f *features, size int) int32 {
 	x.feats = append(x.feats, f)
 	x.sizes = append(x.sizes, size)
 	x.stamp = append(x.stamp, 0)
+	x.total = append(x.total, size)
+	if f.specific() {
+		x.byProduct[f.product] = append(x.byProduct[f.product], i)
+	}
 	for _, p := range [2]string{f.product, anyProduct} {
 		for _, t := range f.comp {
 			k := blockKey(p, 'c', t)
@@ -141,6 +180,9 @@ func (x *leaderIndex) best(g *features) (int32, bool) {
 			consider(blockKey(p, 'c', t))
 		}
 		consider(blockKey(p, 's', strings.Join(g.symp, " ")))
+	}
+	if bestI < 0 && g.vague && len(g.comp) == 0 && g.product != "" {
+		return x.dominant(g.product)
 	}
 	return bestI, bestI >= 0
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/frictionhq/friction/cluster"
 	"github.com/frictionhq/friction/nlp"
 	"github.com/frictionhq/friction/store"
+	"github.com/frictionhq/friction/transcript"
 )
 
 // metaClusterRegistry is the store meta key of the cluster id registry, which
@@ -26,43 +27,33 @@ type clusters struct {
 	opts         cluster.Options
 }
 
-// mentions turns a transcript's product defects into clustering mentions.
-func mentions(rec *store.Record, a *nlp.Analysis) []cluster.Mention {
+// Mentions turns a transcript's product defects into clustering mentions, with
+// ids "<transcript id>#<n>". The engine, make eval and the offline analyze
+// command all build mentions here, so they cluster alike.
+func Mentions(t *transcript.Transcript, a *nlp.Analysis) []cluster.Mention {
 	if a == nil {
 		return nil
 	}
-	t := &rec.Transcript
 	var score *float64
 	if t.Survey != nil {
 		s := t.Survey.Normalized()
 		score = &s
 	}
-	product := t.Metadata["sku"]
-	if product == "" {
-		product = t.Metadata["product"]
-	}
-	var out []cluster.Mention
-	for i, f := range a.Defects() {
-		m := cluster.Mention{
-			ID:           fmt.Sprintf("%s#%d", t.ID, i),
-			TranscriptID: t.ID,
-			CustomerID:   t.CustomerID(),
-			At:           t.StartedAt,
-			Channel:      string(t.Channel),
-			Product:      product,
-			Component:    f.Component,
-			Symptom:      f.Symptom,
-			Signature:    f.Signature,
-			Masked:       a.Masked,
-			Score:        score,
-			Safety:       f.Safety,
-		}
+	src := cluster.Source{TranscriptID: t.ID, CustomerID: t.CustomerID(), At: t.StartedAt, Channel: string(t.Channel),
+		Product: cluster.ProductOf(t.Metadata), Masked: a.Masked, Score: score}
+	var ds []cluster.Defect
+	for _, f := range a.Defects() {
+		d := cluster.Defect{Component: f.Component, Symptom: f.Symptom, Signature: f.Signature, Safety: f.Safety}
 		for _, ev := range f.Evidence {
-			m.Evidence = append(m.Evidence, cluster.Evidence{Turn: ev.Turn, Start: ev.Start, End: ev.End, Text: ev.Text, Rule: ev.Rule})
+			d.Evidence = append(d.Evidence, cluster.Evidence{Turn: ev.Turn, Start: ev.Start, End: ev.End, Text: ev.Text, Rule: ev.Rule})
 		}
-		out = append(out, m)
+		ds = append(ds, d)
 	}
-	return out
+	return cluster.MentionsFrom(src, ds)
+}
+
+func mentions(rec *store.Record, a *nlp.Analysis) []cluster.Mention {
+	return Mentions(&rec.Transcript, a)
 }
 
 // loadClusters reads every stored analysis into mentions and the id registry

@@ -1,6 +1,8 @@
 // Package eval scores the analyzer against a labelled corpus: precision, recall
 // and F1 for defects, masked defects, agent praise, safety and churn, survey
-// driver accuracy with its confusions, and false positives per decoy kind.
+// driver accuracy with its confusions, false positives per decoy kind, and the
+// quality of the defect clusters (adjusted Rand index and pairwise precision,
+// recall and F1 against the labelled root causes).
 package eval
 
 import (
@@ -10,6 +12,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/frictionhq/friction/cluster"
+	"github.com/frictionhq/friction/engine"
 	"github.com/frictionhq/friction/gen"
 	"github.com/frictionhq/friction/ingest"
 	"github.com/frictionhq/friction/nlp"
@@ -79,6 +83,8 @@ type Report struct {
 	DecoyFP, DecoyN map[string]int
 	Missing         int // transcripts with no label
 	Mistakes        []Mistake
+	// Clusters scores the defect clustering of the labelled transcripts.
+	Clusters *ClusterReport
 }
 
 // DriverAccuracy is the share of surveyed transcripts whose driver is right.
@@ -87,6 +93,8 @@ func (r *Report) DriverAccuracy() float64 { return ratio(r.DriverCorrect, r.Driv
 // Run analyses every transcript of corpus and compares with labels.
 func Run(a *nlp.Analyzer, corpus []*transcript.Transcript, labels map[string]gen.Label) *Report {
 	r := &Report{Driver: map[string]map[string]int{}, DecoyFP: map[string]int{}, DecoyN: map[string]int{}}
+	var ids []string
+	mentions := map[string][]cluster.Mention{}
 	for _, t := range corpus {
 		l, ok := labels[t.ID]
 		if !ok {
@@ -95,6 +103,8 @@ func Run(a *nlp.Analyzer, corpus []*transcript.Transcript, labels map[string]gen
 		}
 		r.Transcripts++
 		an := a.Analyze(t)
+		ids = append(ids, t.ID)
+		mentions[t.ID] = engine.Mentions(t, an)
 		wantDefect := len(l.Defects) > 0
 		r.Defect.add(wantDefect, an.HasDefect())
 		r.Masked.add(l.Masked, an.Masked)
@@ -131,6 +141,7 @@ func Run(a *nlp.Analyzer, corpus []*transcript.Transcript, labels map[string]gen
 			}
 		}
 	}
+	r.Clusters = scoreClusters(ids, mentions, labels, clusterOptions(a))
 	return r
 }
 
@@ -191,6 +202,9 @@ func (r *Report) Print(w io.Writer) {
 		for _, k := range ks {
 			fmt.Fprintf(w, "%-18s %12d %12d\n", k, r.DecoyN[k], r.DecoyFP[k])
 		}
+	}
+	if r.Clusters != nil {
+		r.Clusters.Print(w, 4)
 	}
 }
 

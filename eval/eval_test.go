@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/frictionhq/friction/cluster"
+	"github.com/frictionhq/friction/gen"
 	"github.com/frictionhq/friction/nlp"
 )
 
@@ -16,6 +18,10 @@ var floors = map[string]float64{
 	"safety":       0.92,
 	"churn":        0.95,
 	"driver":       0.90,
+	// Defect clustering, pairwise against the root causes, missed and
+	// invented defects counted (0.35 before symptom classes and per-transcript
+	// merging; 0.75 with them).
+	"cluster F1": 0.72,
 }
 
 func TestEvalCorpus(t *testing.T) {
@@ -42,6 +48,7 @@ func TestEvalCorpus(t *testing.T) {
 	got := map[string]float64{
 		"defect": r.Defect.F1(), "masked": r.Masked.F1(), "agent praise": r.AgentPraise.F1(),
 		"safety": r.Safety.F1(), "churn": r.Churn.F1(), "driver": r.DriverAccuracy(),
+		"cluster F1": r.Clusters.F1,
 	}
 	for k, floor := range floors {
 		if got[k] < floor {
@@ -66,5 +73,37 @@ func TestBinary(t *testing.T) {
 	}
 	if (Binary{}).F1() != 1 {
 		t.Error("empty F1 should be 1")
+	}
+}
+
+func TestPairDefects(t *testing.T) {
+	want := []gen.DefectLabel{{Component: "charging case", Symptom: "does not charge"}, {Component: "left earbud", Symptom: "drops connection"}}
+	ms := []cluster.Mention{{Component: "left earbud", Symptom: "disconnects"}, {Component: "case", Symptom: "does not charge"}, {Component: "lid", Symptom: "leaks"}}
+	if got := pairDefects(want, ms); got[0] != 1 || got[1] != 0 {
+		t.Errorf("got %v, want [1 0]", got)
+	}
+	if got := pairDefects(want[:1], nil); got[0] != -1 {
+		t.Errorf("no mentions: got %v, want [-1]", got)
+	}
+}
+
+func TestScoreClustersCountsMissedAndInvented(t *testing.T) {
+	labels := map[string]gen.Label{
+		"a": {Defects: []gen.DefectLabel{{Cluster: "X", Component: "case", Symptom: "does not charge"}}},
+		"b": {Defects: []gen.DefectLabel{{Cluster: "X", Component: "case", Symptom: "does not charge"}}},
+		"c": {Defects: []gen.DefectLabel{{Cluster: "X", Component: "case", Symptom: "does not charge"}}},
+		"d": {},
+	}
+	m := func(tid string) []cluster.Mention {
+		return []cluster.Mention{{ID: tid + "#0", TranscriptID: tid, Product: "EB-200", Component: "case", Symptom: "does not charge"}}
+	}
+	// c's defect is missed; d's mention is invented and joins a and b.
+	r := scoreClusters([]string{"a", "b", "c", "d"}, map[string][]cluster.Mention{"a": m("a"), "b": m("b"), "d": m("d")}, labels, cluster.Options{})
+	if r.Missed != 1 || r.Invented != 1 || r.Matched != 2 {
+		t.Fatalf("missed %d invented %d matched %d, want 1 1 2", r.Missed, r.Invented, r.Matched)
+	}
+	// Truth pairs: ab ac bc = 3; predicted: ab ad bd = 3; both: ab.
+	if r.Precision != 1.0/3 || r.Recall != 1.0/3 {
+		t.Errorf("precision %v recall %v, want 1/3 each", r.Precision, r.Recall)
 	}
 }

@@ -16,8 +16,8 @@ type Analyzer struct {
 	pack   *RulePack
 	tagger *tag.Tagger
 
-	neg, hypo, hypoStart, resolved, posw, negw, compStop, compKeep *lexicon
-	catLex                                                         []catLexicon
+	neg, hypo, hypoStart, resolved, posw, negw, compStop, compKeep, compPos *lexicon
+	catLex                                                                  []catLexicon
 }
 
 type catLexicon struct {
@@ -44,6 +44,7 @@ func New(pack *RulePack) (*Analyzer, error) {
 	}
 	a.neg, a.hypo, a.hypoStart, a.resolved = lx("negation"), lx("hypothetical"), lx("hypothetical_start"), lx("resolved")
 	a.posw, a.negw, a.compStop, a.compKeep = lx("positive"), lx("negative"), lx("component_stop"), lx("component_modifier")
+	a.compPos = lx("component_position")
 	for _, c := range []Category{Account, Billing, Shipping, WebsiteApp, Policy} {
 		a.catLex = append(a.catLex, catLexicon{c, lx("cat_" + string(c))})
 	}
@@ -99,8 +100,15 @@ func (a *Analyzer) match(d *doc) []hit {
 		si   int
 	}
 	lastEnd := map[key]int{}
+	confirmed := false // the second pass: failures the agent states in a confirmation
 	try := func(si int, s *sent, ref patRef, i int) {
-		if !speakerFits(ref.rule, s) {
+		if confirmed {
+			// Only failures that say what is wrong: the agent's "a known issue"
+			// is the confirmation itself.
+			if k := ref.rule.Kind; k != KindDefect && k != KindSafety || a.specificity(ref.rule.Symptom) == symptomVague {
+				return
+			}
+		} else if !speakerFits(ref.rule, s) {
 			return
 		}
 		k := key{ref.rule, si}
@@ -119,7 +127,7 @@ func (a *Analyzer) match(d *doc) []hit {
 		}
 	}
 	p := a.pack
-	for si, s := range d.sents {
+	scan := func(si int, s *sent) {
 		for i := range s.m {
 			t := &s.m[i]
 			for _, ref := range p.index[t.text] {
@@ -139,6 +147,21 @@ func (a *Analyzer) match(d *doc) []hit {
 				try(si, s, ref, i)
 			}
 		}
+	}
+	for si, s := range d.sents {
+		scan(si, s)
+	}
+	// An agent confirming a fault often names it ("the main brush is seizing,
+	// we've seen that on some units"): read those sentences for failures too.
+	var agentConfirms []int
+	for _, h := range hits {
+		if h.rule.Kind == KindConfirm && h.s.speaker == transcript.Agent && (len(agentConfirms) == 0 || agentConfirms[len(agentConfirms)-1] != h.si) {
+			agentConfirms = append(agentConfirms, h.si)
+		}
+	}
+	confirmed = true
+	for _, si := range agentConfirms {
+		scan(si, d.sents[si])
 	}
 	// Sentence by sentence, rules in pack order.
 	sort.SliceStable(hits, func(i, j int) bool {
@@ -433,8 +456,15 @@ func (a *Analyzer) component(h hit, last string) (string, bool) {
 			return np, true
 		}
 	}
-	// Before the predicate, in its clause.
-	for i := h.sp.start - 1; i >= 0 && i >= h.sp.start-10; i-- {
+	// Before the predicate, in its clause. A pattern may start before its
+	// verb ("!the verb=..."): the predicate is the captured verb or state.
+	pred := h.sp.start
+	for name, c := range h.sp.caps {
+		if (name == "verb" || name == "state") && c[0] > pred {
+			pred = c[0]
+		}
+	}
+	for i := pred - 1; i >= 0 && i >= pred-10; i-- {
 		if s.clause[i] != s.clause[h.sp.start] {
 			break
 		}
@@ -539,9 +569,13 @@ func (a *Analyzer) symptom(h hit) string {
 		}
 		var ws []string
 		for i := c[0]; i < c[1]; i++ {
-			l := h.s.m[i].vlem
-			if l == "" {
-				l = h.s.m[i].lemma
+			// The verb is conjugated for the template; a state and the words
+			// after the verb stay as said ("is lifting", "comes unglued").
+			l := h.s.m[i].text
+			if i == c[0] && name != "state" {
+				if l = h.s.m[i].vlem; l == "" {
+					l = h.s.m[i].lemma
+				}
 			}
 			ws = append(ws, l)
 		}
@@ -602,13 +636,9 @@ func (a *Analyzer) category(h hit, comp string) Category {
 	return ProductDefect
 }
 
-func signature(comp, symptom string) string {
-	c := comp
-	if c == "" {
-		c = "product"
-	}
-	return strings.ReplaceAll(c, " ", "-") + "/" + strings.ReplaceAll(symptom, " ", "-")
-}
+// signature is the canonical form clustering groups on: "component|symptom
+// class", with an empty component when the product as a whole fails.
+func signature(comp, class string) string { return comp + "|" + class }
 
 func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 	var accs []*defectAcc
@@ -640,11 +670,12 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 			if acc.head == head || head == "" || acc.head == "" || acc.fp.Symptom == sym {
 				if acc.head == "" && head != "" {
 					acc.head, acc.fp.Component = head, comp
-					acc.fp.Signature = signature(comp, acc.fp.Symptom)
 				}
-				if acc.fp.Symptom == "" || (acc.fp.Symptom == "does not work properly" && sym != "does not work properly" && h.rule.Kind == KindDefect) {
+				if acc.fp.Symptom == "" || a.specificity(sym) > a.specificity(acc.fp.Symptom) {
 					acc.fp.Symptom = sym
-					acc.fp.Signature = signature(acc.fp.Component, sym)
+					if head != "" {
+						acc.head, acc.fp.Component = head, comp
+					}
 				}
 				acc.fp.Evidence = appendEvidence(acc.fp.Evidence, ev)
 				if safety != "" {
@@ -656,7 +687,7 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 				return
 			}
 		}
-		fp := FrictionPoint{Category: ProductDefect, Component: comp, Symptom: sym, Signature: signature(comp, sym), StatedBy: by, Evidence: []Evidence{ev}}
+		fp := FrictionPoint{Category: ProductDefect, Component: comp, Symptom: sym, StatedBy: by, Evidence: []Evidence{ev}}
 		if safety != "" {
 			fp.Safety = []string{safety}
 		}
@@ -695,9 +726,9 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 			sym = "faulty"
 		}
 		accs = append(accs, &defectAcc{head: comp, fp: FrictionPoint{Category: ProductDefect, Component: comp, Symptom: sym,
-			Signature: signature(comp, sym), StatedBy: StatedByAgentConfirmed, Evidence: []Evidence{d.clauseEvidence(h)}}})
+			StatedBy: StatedByAgentConfirmed, Evidence: []Evidence{d.clauseEvidence(h)}}})
 	}
-	for _, acc := range accs {
+	for _, acc := range a.consolidate(d, accs) {
 		sortEvidence(acc.fp.Evidence)
 		res.FrictionPoints = append(res.FrictionPoints, acc.fp)
 	}

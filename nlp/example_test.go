@@ -29,7 +29,7 @@ func Example() {
 	}
 	fmt.Println(an.Explanation)
 	// Output:
-	// charging case: does not charge (charging-case/does-not-charge)
+	// charging case: does not charge (charging case|does not charge)
 	//   "my charging case won't charge anymore" [defect.neg-function]
 	// CSAT 5/5 credited to the agent ('Priya was a star'); underlying defect: charging case does not charge
 }

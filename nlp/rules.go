@@ -111,7 +111,12 @@ type RulePack struct {
 	Version  string
 	Lexicons map[string]*lexicon
 	Folds    map[string]string // symptom and component words to their canonical form
-	Rules    []*Rule
+	// Classes maps a folded symptom to its symptom class, the coarser form a
+	// signature carries: paraphrases of one failure that a customer cannot tell
+	// apart ("smokes", "smells of burning" → "overheats"). A symptom in no class
+	// is its own class.
+	Classes map[string]string
+	Rules   []*Rule
 
 	byKind map[Kind][]*Rule
 	// index maps a word to the patterns a match can start with it; free are
@@ -271,10 +276,10 @@ func (d *decoder) strs(n *yaml.Node, field string) []string {
 }
 
 func (d *decoder) pack(n *yaml.Node) *RulePack {
-	p := &RulePack{Name: d.path, Lexicons: map[string]*lexicon{}, Folds: map[string]string{}, byKind: map[Kind][]*Rule{}}
+	p := &RulePack{Name: d.path, Lexicons: map[string]*lexicon{}, Folds: map[string]string{}, Classes: map[string]string{}, byKind: map[Kind][]*Rule{}}
 	var rulesNode *yaml.Node
 	var versionSeen bool
-	d.fields(n, "", []string{"version", "description", "lexicons", "folds", "rules"}, func(key string, k, v *yaml.Node) {
+	d.fields(n, "", []string{"version", "description", "lexicons", "folds", "classes", "rules"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
 			p.Version = d.str(v, "version")
@@ -310,6 +315,23 @@ func (d *decoder) pack(n *yaml.Node) *RulePack {
 						d.errf(v.Content[i+1], "folds."+canon, "%q already folds to %q", w, prev)
 					}
 					p.Folds[w] = canon
+				}
+			}
+		case "classes":
+			if v.Kind != yaml.MappingNode {
+				d.errf(v, "classes", "want a mapping of symptom class to its symptoms, got %s", kindName(v))
+				return
+			}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				class := v.Content[i].Value
+				for _, w := range d.strs(v.Content[i+1], "classes."+class) {
+					if prev, dup := p.Classes[w]; dup && prev != class {
+						d.errf(v.Content[i+1], "classes."+class, "%q is already in class %q", w, prev)
+					}
+					if f, ok := p.Folds[w]; ok && f != w {
+						d.errf(v.Content[i+1], "classes."+class, "%q folds to %q: list the folded form", w, f)
+					}
+					p.Classes[w] = class
 				}
 			}
 		case "rules":
@@ -536,6 +558,14 @@ func (p *RulePack) Rule(id string) *Rule {
 		}
 	}
 	return nil
+}
+
+// class returns the symptom class of a folded symptom.
+func (p *RulePack) class(symptom string) string {
+	if c, ok := p.Classes[symptom]; ok {
+		return c
+	}
+	return symptom
 }
 
 // fold returns the canonical form of a phrase, or the phrase.

@@ -238,6 +238,20 @@ func (a *Analyzer) annotate(s *sent, d *doc) {
 		}
 		s.clause[i] = clause
 	}
+	// The tagger, reading lower-case text, takes a noun between a determiner
+	// and its verb for an adjective ("the app keeps crashing", "the left
+	// earbud keeps cutting out"): a word there is the subject's head noun.
+	for i := 1; i+1 < n; i++ {
+		if s.m[i].tag != "JJ" || s.toks[i].Kind != Word {
+			continue
+		}
+		prev, next := s.m[i-1].tag, &s.m[i+1]
+		if (prev == "DT" || prev == "PRP$" || strings.HasPrefix(prev, "NN") && i > 1 && (s.m[i-2].tag == "DT" || s.m[i-2].tag == "PRP$")) &&
+			(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.text == "keeps" || next.text == "leaks") {
+			s.m[i].tag = "NN"
+			s.toks[i].Tag = "NN"
+		}
+	}
 	// Mood.
 	first := ""
 	for i := range s.toks {

@@ -17,7 +17,10 @@ import (
 
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
+	"github.com/frictionhq/friction/config"
 	"github.com/frictionhq/friction/engine"
+	"github.com/frictionhq/friction/nlp"
+	"github.com/frictionhq/friction/redact"
 	"github.com/frictionhq/friction/server"
 )
 
@@ -28,41 +31,76 @@ func main() {
 	}
 }
 
-type config struct {
-	dataDir   string
-	grpcAddr  string
-	httpAddr  string
-	loadDemo  string
-	logLevel  string
-	logFormat string
-	drain     time.Duration
+// options are frictiond's settings: the config file, then flags over it.
+type options struct {
+	config.Config
+	checkOnly bool
 }
 
-func parseFlags(args []string) (config, error) {
-	var c config
+func parseFlags(args []string) (options, error) {
+	var o options
 	fs := flag.NewFlagSet("frictiond", flag.ContinueOnError)
-	fs.StringVar(&c.dataDir, "data", "./friction-data", "data `directory` (store and index)")
-	fs.StringVar(&c.grpcAddr, "grpc-addr", "127.0.0.1:7400", "gRPC listen `address`")
-	fs.StringVar(&c.httpAddr, "http-addr", "127.0.0.1:7401", "HTTP listen `address` (/healthz); empty to disable")
-	fs.StringVar(&c.loadDemo, "load-demo", "", "ingest this native JSONL `file` at start (the demo corpus)")
-	fs.StringVar(&c.logLevel, "log-level", "info", "debug, info, warn or error")
-	fs.StringVar(&c.logFormat, "log-format", "text", "text or json")
-	fs.DurationVar(&c.drain, "drain-timeout", 15*time.Second, "how long a graceful stop waits for RPCs in flight")
+	def := config.Default()
+	configPath := fs.String("config", "", "YAML configuration `file`; flags override it")
+	fs.BoolVar(&o.checkOnly, "check-config", false, "check the configuration and the rule pack, then exit")
+	dataDir := fs.String("data", def.DataDir, "data `directory` (store and index)")
+	grpcAddr := fs.String("grpc-addr", def.GRPCAddr, "gRPC listen `address`")
+	httpAddr := fs.String("http-addr", def.HTTPAddr, "HTTP listen `address` (/healthz); empty to disable")
+	loadDemo := fs.String("load-demo", "", "ingest this native JSONL `file` at start (the demo corpus)")
+	rules := fs.String("rules", "", "rule pack `file` replacing the embedded one")
+	silent := fs.Float64("silent-ratio", def.SilentRatio, "silent customers assumed per customer in contact about a defect")
+	logLevel := fs.String("log-level", def.Log.Level, "debug, info, warn or error")
+	logFormat := fs.String("log-format", def.Log.Format, "text or json")
+	drain := fs.Duration("drain-timeout", def.DrainTimeout, "how long a graceful stop waits for RPCs in flight")
 	if err := fs.Parse(args); err != nil {
-		return c, err
+		return o, err
 	}
 	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
+		return o, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	for _, a := range []struct{ flag, addr string }{{"--grpc-addr", c.grpcAddr}, {"--http-addr", c.httpAddr}} {
-		if a.addr == "" && a.flag == "--http-addr" {
+	o.Config = def
+	if *configPath != "" {
+		c, err := config.Load(*configPath)
+		if err != nil {
+			return o, err
+		}
+		o.Config = c
+	}
+	// Flags given on the command line win over the file.
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "data":
+			o.DataDir = *dataDir
+		case "grpc-addr":
+			o.GRPCAddr = *grpcAddr
+		case "http-addr":
+			o.HTTPAddr = *httpAddr
+		case "load-demo":
+			o.LoadDemo = *loadDemo
+		case "rules":
+			o.Rules = *rules
+		case "silent-ratio":
+			o.SilentRatio = *silent
+		case "log-level":
+			o.Log.Level = *logLevel
+		case "log-format":
+			o.Log.Format = *logFormat
+		case "drain-timeout":
+			o.DrainTimeout = *drain
+		}
+	})
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	for _, a := range []struct{ flag, addr string }{{"grpc address", o.GRPCAddr}, {"http address", o.HTTPAddr}} {
+		if a.addr == "" && a.flag == "http address" {
 			continue
 		}
 		if err := requireLoopback(a.addr); err != nil {
-			return c, fmt.Errorf("%s: %w", a.flag, err)
+			return o, fmt.Errorf("%s: %w", a.flag, err)
 		}
 	}
-	return c, nil
+	return o, nil
 }
 
 // requireLoopback refuses addresses reachable from other machines: without API
@@ -82,19 +120,19 @@ func requireLoopback(addr string) error {
 	return nil
 }
 
-func newLogger(c config) (*slog.Logger, error) {
+func newLogger(c config.Log) (*slog.Logger, error) {
 	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
-		return nil, fmt.Errorf("--log-level: %w", err)
+	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
+		return nil, fmt.Errorf("log level: %w", err)
 	}
 	opts := &slog.HandlerOptions{Level: level}
-	switch c.logFormat {
+	switch c.Format {
 	case "text":
 		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
 	case "json":
 		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
 	}
-	return nil, fmt.Errorf("--log-format: %q is not text or json", c.logFormat)
+	return nil, fmt.Errorf("log format: %q is not text or json", c.Format)
 }
 
 func run(args []string) error {
@@ -105,11 +143,31 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	log, err := newLogger(c)
+	log, err := newLogger(c.Log)
 	if err != nil {
 		return err
 	}
-	eng, err := engine.Open(engine.Config{DataDir: c.dataDir, Logger: log})
+	analyzer, err := nlp.Load(c.Rules)
+	if err != nil {
+		return err
+	}
+	if c.checkOnly {
+		fmt.Printf("configuration ok: data %s, grpc %s, http %s, rules %s, silent ratio %g\n",
+			c.DataDir, c.GRPCAddr, c.HTTPAddr, analyzer.RulesVersion(), c.SilentRatio)
+		return nil
+	}
+	eng, err := engine.Open(engine.Config{
+		DataDir:     c.DataDir,
+		Logger:      log,
+		Analyzer:    analyzer,
+		SilentRatio: c.SilentRatio,
+		Redaction: redact.Config{
+			DisableCards:  !config.On(c.Redaction.Cards),
+			DisableSSNs:   !config.On(c.Redaction.SSNs),
+			DisableEmails: !config.On(c.Redaction.Emails),
+			DisablePhones: !config.On(c.Redaction.Phones),
+		},
+	})
 	if errors.Is(err, engine.ErrDataDirInUse) {
 		return fmt.Errorf("%w; stop the other frictiond or use another --data directory", err)
 	}
@@ -121,13 +179,13 @@ func run(args []string) error {
 			log.Error("close", "err", err)
 		}
 	}()
-	if c.loadDemo != "" {
-		if err := loadDemo(eng, c.loadDemo, log); err != nil {
+	if c.LoadDemo != "" {
+		if err := loadDemo(eng, c.LoadDemo, log); err != nil {
 			return err
 		}
 	}
 
-	grpcLis, err := net.Listen("tcp", c.grpcAddr)
+	grpcLis, err := net.Listen("tcp", c.GRPCAddr)
 	if err != nil {
 		return fmt.Errorf("grpc listen: %w", err)
 	}
@@ -137,8 +195,8 @@ func run(args []string) error {
 
 	var hs *http.Server
 	httpAddr := ""
-	if c.httpAddr != "" {
-		httpLis, err := net.Listen("tcp", c.httpAddr)
+	if c.HTTPAddr != "" {
+		httpLis, err := net.Listen("tcp", c.HTTPAddr)
 		if err != nil {
 			gs.Stop()
 			return fmt.Errorf("http listen: %w", err)
@@ -152,7 +210,7 @@ func run(args []string) error {
 		}()
 	}
 	counts, _ := eng.Counts()
-	log.Info("listening", "grpc", grpcLis.Addr().String(), "http", httpAddr, "data", c.dataDir, "transcripts", counts.Transcripts)
+	log.Info("listening", "grpc", grpcLis.Addr().String(), "http", httpAddr, "data", c.DataDir, "transcripts", counts.Transcripts)
 
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
@@ -169,8 +227,8 @@ func run(args []string) error {
 	go func() { gs.GracefulStop(); close(stopped) }()
 	select {
 	case <-stopped:
-	case <-time.After(c.drain):
-		log.Warn("drain timeout; cancelling RPCs in flight", "timeout", c.drain)
+	case <-time.After(c.DrainTimeout):
+		log.Warn("drain timeout; cancelling RPCs in flight", "timeout", c.DrainTimeout)
 		gs.Stop()
 	}
 	if hs != nil {

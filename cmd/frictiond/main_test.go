@@ -147,6 +147,14 @@ func synth(i int) *pb.Transcript {
 	}
 }
 
+// testCtx bounds a test's RPCs, so a hang fails the test with a message instead
+// of stalling the suite.
+func testCtx(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
 // ingestBatch sends one batch in its own stream and returns the acknowledged ids.
 func ingestBatch(ctx context.Context, c pb.FrictionServiceClient, from, n int) ([]string, error) {
 	stream, err := c.IngestTranscripts(ctx)
@@ -179,7 +187,7 @@ func TestKill9DuringIngestLosesNothingAcknowledged(t *testing.T) {
 	dir := t.TempDir()
 	d := start(t, dir)
 	c := d.client(t)
-	ctx := context.Background()
+	ctx := testCtx(t)
 
 	var acked []string
 	killed := make(chan struct{})
@@ -200,7 +208,11 @@ func TestKill9DuringIngestLosesNothingAcknowledged(t *testing.T) {
 		acked = append(acked, ids...)
 	}
 	<-killed
-	<-d.done
+	select {
+	case <-d.done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("frictiond did not die after SIGKILL")
+	}
 	if len(acked) < 8*batch {
 		t.Fatalf("only %d acknowledged before the kill; want at least %d", len(acked), 8*batch)
 	}
@@ -225,7 +237,7 @@ func TestKill9DuringIngestLosesNothingAcknowledged(t *testing.T) {
 func TestRestartKeepsDataAndGracefulStop(t *testing.T) {
 	dir := t.TempDir()
 	d := start(t, dir)
-	ids, err := ingestBatch(context.Background(), d.client(t), 0, 25)
+	ids, err := ingestBatch(testCtx(t), d.client(t), 0, 25)
 	if err != nil || len(ids) != 25 {
 		t.Fatalf("ingest: %v, %d stored", err, len(ids))
 	}
@@ -236,11 +248,11 @@ func TestRestartKeepsDataAndGracefulStop(t *testing.T) {
 		t.Errorf("graceful stop not logged:\n%s", d.log())
 	}
 	d = start(t, dir)
-	res, err := d.client(t).SearchTranscripts(context.Background(), &pb.SearchTranscriptsRequest{Query: "kettle"})
+	res, err := d.client(t).SearchTranscripts(testCtx(t), &pb.SearchTranscriptsRequest{Query: "kettle"})
 	if err != nil || res.GetTotalSize() != 25 {
 		t.Fatalf("after restart: %v, %v; want 25 hits", res.GetTotalSize(), err)
 	}
-	resp, err := http.Get("http://" + d.httpAddr + "/healthz")
+	resp, err := (&http.Client{Timeout: 30 * time.Second}).Get("http://" + d.httpAddr + "/healthz")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,8 +284,35 @@ func TestLoadDemo(t *testing.T) {
 	file := filepath.Join(dir, "demo.jsonl")
 	os.WriteFile(file, []byte(`{"id":"demo-1","channel":"chat","started_at":"2026-09-14T10:02:00Z","turns":[{"speaker":"customer","text":"the vacuum brush stopped spinning"}]}`+"\n"), 0o644)
 	d := start(t, filepath.Join(dir, "data"), "--load-demo", file)
-	res, err := d.client(t).SearchTranscripts(context.Background(), &pb.SearchTranscriptsRequest{Query: "vacuum"})
+	res, err := d.client(t).SearchTranscripts(testCtx(t), &pb.SearchTranscriptsRequest{Query: "vacuum"})
 	if err != nil || res.GetTotalSize() != 1 {
 		t.Fatalf("demo not searchable: %v, %v", res, err)
 	}
+}
+
+func TestConfigFileFlagsOverrideAndCheckConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "friction.yaml")
+	os.WriteFile(cfg, []byte("data: "+filepath.Join(dir, "from-config")+"\nsilent_ratio: 12\nredaction:\n  emails: false\n"), 0o644)
+	out, err := exec.Command(binary, "--config", cfg, "--check-config", "--data", filepath.Join(dir, "from-flag")).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "from-flag") || !strings.Contains(string(out), "silent ratio 12") {
+		t.Errorf("--check-config: %v\n%s", err, out)
+	}
+	os.WriteFile(cfg, []byte("data: x\nsilent_ratoi: 12\n"), 0o644)
+	out, err = exec.Command(binary, "--config", cfg, "--check-config").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), cfg+`:2: unknown key "silent_ratoi"`) {
+		t.Errorf("bad config: %v\n%s", err, out)
+	}
+	d := start(t, filepath.Join(dir, "data"), "--config", writeConfig(t, dir, "redaction:\n  emails: false\n"))
+	if !strings.Contains(d.log(), "redacting=\"card, ssn, phone\"") {
+		t.Errorf("the redaction choice should be logged:\n%s", d.log())
+	}
+}
+
+func writeConfig(t *testing.T, dir, body string) string {
+	path := filepath.Join(dir, "second.yaml")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

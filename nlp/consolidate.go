@@ -1,0 +1,314 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/frictionhq/friction/transcript"
+)
+
+// This file turns a transcript's raw defect reports into one friction point
+// per root cause, with a component that names a part (not the product, a brand
+// or a stray word) and the most specific symptom said, and gives each its
+// signature: "component|symptom class".
+
+// productContext is what a transcript calls the product as a whole.
+type productContext struct {
+	// brand holds words written capitalised inside a sentence: brand and model
+	// names ("Pulse", "Aster"), which name the product, never a part.
+	brand map[string]bool
+	// nouns holds the folded lemmas of nouns that name the whole product: the
+	// head after a brand name ("Pulse earbuds"), what was bought ("I bought the
+	// kettle"), the metadata's product.
+	nouns map[string]bool
+}
+
+// productIntro are the words that introduce the product itself, and what must
+// follow them: any determiner ("I bought the kettle"), or a possessive or
+// demonstrative ("I got my earbuds", "it's about my kettle", "calling about
+// these headphones"; not "about the lid", "about a week").
+var productIntro = map[string]int{"bought": introAny, "buy": introAny, "ordered": introAny, "purchased": introAny, "purchase": introAny,
+	"got": introOwn, "had": introOwn, "received": introOwn, "own": introOwn, "about": introOwn, "regarding": introOwn}
+
+const (
+	introAny = iota + 1
+	introOwn
+)
+
+var ownWords = map[string]bool{"my": true, "these": true, "this": true, "our": true}
+
+// purchaseSkip are the words between a purchase verb and the product noun.
+var purchaseSkip = map[string]bool{"my": true, "a": true, "an": true, "the": true, "these": true, "this": true, "some": true,
+	"pair": true, "of": true, "new": true, "set": true, "your": true, "their": true, "our": true, "one": true}
+
+func (a *Analyzer) productContext(d *doc) *productContext {
+	pc := &productContext{brand: map[string]bool{}, nouns: map[string]bool{}}
+	if d.t.Metadata["sku"] == "" && d.t.Metadata["product"] == "" && d.t.Metadata["company"] != "" {
+		// Under a company alone, a brand or model name is the best name of
+		// the product there is ("AirPods", "Face ID"): keep it.
+		return pc
+	}
+	names := map[string]bool{}
+	for n := range d.env.agentNames {
+		names[n] = true
+	}
+	if d.t.Customer != nil {
+		for _, f := range strings.Fields(strings.ToLower(d.t.Customer.Name)) {
+			names[f] = true
+		}
+	}
+	for _, s := range d.sents {
+		for i := 1; i < len(s.toks); i++ {
+			t, prev := &s.toks[i], &s.toks[i-1]
+			if t.Kind != Word || prev.Kind != Word && !(prev.Kind == Punct && prev.Text == ",") || names[t.Text] || t.Text == "i" {
+				continue
+			}
+			rs := d.turnRunes(s.turns[i])
+			if t.Start < 0 || t.End > len(rs) || t.End-t.Start < 2 || !titlecase(rs[t.Start:t.End]) {
+				continue
+			}
+			pc.brand[t.Text] = true
+		}
+	}
+	for _, s := range d.sents {
+		for i := range s.m {
+			switch {
+			case pc.brand[s.m[i].text]:
+				// The head of the noun run after a brand: "Pulse earbuds".
+				j := i + 1
+				for j < len(s.m) && pc.brand[s.m[j].text] {
+					j++
+				}
+				k := j
+				for k < len(s.m) && strings.HasPrefix(s.m[k].tag, "NN") && !a.compKeep.has(s.m[k].text) && a.isComponentNoun(s, k) && !a.failureVerb(&s.m[k]) {
+					k++
+				}
+				if k > j && k-j <= 2 && (k == len(s.m) || !a.compKeep.has(s.m[k].text)) {
+					pc.nouns[a.pack.fold(s.m[k-1].lemma)] = true
+				}
+			case productIntro[s.m[i].text] > 0 && s.speaker == transcript.Customer:
+				if i+1 < len(s.m) && productIntro[s.m[i].text] == introOwn && !ownWords[s.m[i+1].text] {
+					continue
+				}
+				j := i + 1
+				for j < len(s.m) && j < i+5 && (purchaseSkip[s.m[j].text] || pc.brand[s.m[j].text]) {
+					j++
+				}
+				k := j
+				for k < len(s.m) && k < j+3 && nounish(s.m[k].tag) && s.toks[k].Kind == Word && !a.compStop.has(s.m[k].text) {
+					k++
+				}
+				if k > j && !a.compKeep.has(s.m[j].text) {
+					pc.nouns[a.pack.fold(s.m[k-1].lemma)] = true
+				}
+			}
+		}
+	}
+	if p := d.t.Metadata["product"]; p != "" {
+		f := strings.Fields(strings.ToLower(p))
+		pc.nouns[a.pack.fold(nounLemma(f[len(f)-1]))] = true
+	}
+	return pc
+}
+
+// failureVerb reports whether a token is a failure verb the tagger may have
+// taken for a noun: "leaks" in "my Aster kettle leaks".
+func (a *Analyzer) failureVerb(m *mtok) bool {
+	l := a.pack.Lexicons["malfunction_verb"]
+	return l != nil && (l.has(m.vlem) || l.has(m.lemma))
+}
+
+// nounish: a noun, or a word the tagger could not place (a product name in
+// lower-case speech is often tagged as a foreign word).
+func nounish(tag string) bool { return strings.HasPrefix(tag, "NN") || tag == "FW" }
+
+func titlecase(rs []rune) bool {
+	if !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// part returns the component with brand words left out, and "" when what is
+// left names the product itself ("Pulse earbuds", "the kettle") or is not a part
+// at all. Modifiers that name a part ("left", "charging") keep a product noun a
+// part: "left earbud".
+func (a *Analyzer) part(comp string, pc *productContext) string {
+	var kept []string
+	for _, w := range strings.Fields(comp) {
+		if pc.brand[w] || a.compStop.has(w) {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	// Position words alone place the fault without naming a part: "the
+	// front", "the bottom". A side ("left") still tells parts apart.
+	allPos := true
+	for _, w := range kept {
+		if !a.compPos.has(w) {
+			allPos = false
+			break
+		}
+	}
+	if allPos {
+		kept = nil
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	head := kept[len(kept)-1]
+	if !pc.nouns[head] {
+		return a.pack.fold(strings.Join(kept, " "))
+	}
+	for _, w := range kept[:len(kept)-1] {
+		if a.compKeep.has(w) {
+			return a.pack.fold(strings.Join(kept, " "))
+		}
+	}
+	return ""
+}
+
+// Symptom specificity: a vague report ("not working properly", "faulty"), a
+// generic stop ("does not power on", "stopped working": the part failed, but
+// not how), or a specific failure.
+const (
+	symptomVague = iota
+	symptomGeneric
+	symptomSpecific
+)
+
+func (a *Analyzer) specificity(symptom string) int {
+	switch a.pack.class(symptom) {
+	case "", "does not work properly", "faulty", "is faulty":
+		return symptomVague
+	case "does not work", "is broken":
+		return symptomGeneric
+	}
+	return symptomSpecific
+}
+
+// consolidate cleans each defect's component, merges the reports of one root
+// cause, and sets the signatures. A transcript's reports are one root cause
+// unless they name different parts failing in different ways: a vague or
+// generic report joins the specific one; a report on the product as a whole
+// ("the earbuds won't charge") joins the one on its part ("the case is dead");
+// reports on one part, or with one symptom class, are one.
+func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) []*defectAcc {
+	if len(accs) == 0 {
+		return nil
+	}
+	pc := a.productContext(d)
+	for _, acc := range accs {
+		acc.fp.Component = a.part(acc.fp.Component, pc)
+	}
+	var out []*defectAcc
+	for _, acc := range accs {
+		merged := false
+		for _, o := range out {
+			if a.sameCause(o, acc) {
+				a.mergeInto(o, acc)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, acc)
+		}
+	}
+	for _, acc := range out {
+		acc.fp.Signature = signature(acc.fp.Component, a.pack.class(acc.fp.Symptom))
+	}
+	return out
+}
+
+func (a *Analyzer) sameCause(x, y *defectAcc) bool {
+	cx, cy := x.fp.Component, y.fp.Component
+	if cx == "" || cy == "" || a.specificity(x.fp.Symptom) < symptomSpecific || a.specificity(y.fp.Symptom) < symptomSpecific {
+		return true
+	}
+	if a.pack.class(x.fp.Symptom) == a.pack.class(y.fp.Symptom) {
+		return true
+	}
+	hx, hy := lastWord(cx), lastWord(cy)
+	return hx == hy || misspelt(hx, hy)
+}
+
+// mergeInto adds y's report to x, keeping the most specific symptom (the first
+// said among equals) and the component that goes with it.
+func (a *Analyzer) mergeInto(x, y *defectAcc) {
+	sx, sy := a.specificity(x.fp.Symptom), a.specificity(y.fp.Symptom)
+	switch {
+	case sy > sx:
+		x.fp.Symptom = y.fp.Symptom
+		if y.fp.Component != "" {
+			x.fp.Component = y.fp.Component
+		}
+	case x.fp.Component == "" || y.fp.Component != "" && sy == sx && lastWord(y.fp.Component) == lastWord(x.fp.Component) && len(y.fp.Component) > len(x.fp.Component):
+		// A named part over none; "charging case" over "case".
+		if y.fp.Component != "" {
+			x.fp.Component = y.fp.Component
+		}
+	}
+	for _, ev := range y.fp.Evidence {
+		x.fp.Evidence = appendEvidence(x.fp.Evidence, ev)
+	}
+	for _, s := range y.fp.Safety {
+		x.fp.Safety = appendUnique(x.fp.Safety, s)
+	}
+	if y.fp.StatedBy == StatedByCustomer {
+		x.fp.StatedBy = StatedByCustomer
+	}
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// misspelt reports whether two words of one transcript are likely one word
+// misheard or mistyped: the same first letter and at most one edit apart
+// ("case", "cace"; "screen", "sceen"), or two for longer words.
+func misspelt(x, y string) bool {
+	if len(x) < 4 || len(y) < 4 || x[0] != y[0] {
+		return false
+	}
+	limit := 1
+	if min(len(x), len(y)) >= 6 {
+		limit = 2
+	}
+	return editDistance(x, y) <= limit
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and transpositions of adjacent letters.
+func editDistance(x, y string) int {
+	a, b := []rune(x), []rune(y)
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

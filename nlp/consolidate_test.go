@@ -1,0 +1,136 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/frictionhq/friction/transcript"
+)
+
+// signatures returns the signatures of the product defects found in a
+// transcript where the customer says each text in turn.
+func signatures(t *testing.T, a *Analyzer, texts ...string) []string {
+	t.Helper()
+	var out []string
+	for _, f := range a.Analyze(customer(transcript.Chat, texts...)).Defects() {
+		out = append(out, f.Signature)
+	}
+	return out
+}
+
+func TestSymptomClasses(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct{ in, want string }{
+		// Paraphrases of one failure.
+		{"the lid leaks", "lid|leaks"},
+		{"water dribbles out of the lid", "lid|leaks"},
+		{"the lid is spitting water out", "lid|leaks"},
+		{"the app bombs out", "app|crashes"},
+		{"the app keeps crashing", "app|crashes"},
+		{"the screen went dark", "screen|goes blank"},
+		{"the screen goes blank", "screen|goes blank"},
+		{"nothing shows on the screen anymore", "screen|goes blank"},
+		{"the base smells of burning", "base|overheats"},
+		{"the base started smoking", "base|overheats"},
+		{"the sole is coming away", "sole|comes loose"},
+		{"the sole is peeling off", "sole|comes loose"},
+		// Near misses stay apart.
+		{"the lid is cracked", "lid|is cracked"},
+		{"I tap the screen and nothing happens", "screen|does not respond"},
+		{"the case won't charge", "case|does not charge"},
+		{"the battery drains overnight", "battery|drains quickly"},
+		// A generic stop says that the part failed, not how.
+		{"the case won't turn on", "case|does not work"},
+		{"the screen shuts off", "screen|does not work"},
+	}
+	for _, tt := range tests {
+		if got := signatures(t, a, tt.in); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: got %q, want [%q]", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestComponentIsAPart(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct {
+		texts []string
+		want  string
+	}{
+		// The product itself is no component: named after a brand, bought, "about my X".
+		{[]string{"My Pulse earbuds won't charge."}, "|does not charge"},
+		{[]string{"I bought the kettle in May.", "The kettle leaks."}, "|leaks"},
+		{[]string{"hi it's about my kettle", "the kettle leaks everywhere"}, "|leaks"},
+		{[]string{"I got my earbuds last week.", "The earbuds won't charge."}, "|does not charge"},
+		// A part of it is, with the modifier that tells it apart.
+		{[]string{"I got my earbuds last week.", "The left earbud keeps cutting out."}, "left earbud|disconnects"},
+		{[]string{"I bought the kettle in May.", "The lid is cracked."}, "lid|is cracked"},
+		// A brand name inside a part's name is dropped.
+		{[]string{"My Aster kettle arrived last week.", "The lid is cracked."}, "lid|is cracked"},
+		{[]string{"My Aster kettle leaks."}, "|leaks"},
+		// Position words alone name no part.
+		{[]string{"the front goes blank"}, "|goes blank"},
+		{[]string{"the bottom is coming away"}, "|comes loose"},
+		// Words that are no part at all are dropped.
+		{[]string{"it crashed twice on Thursday"}, "|crashes"},
+	}
+	for _, tt := range tests {
+		if got := signatures(t, a, tt.texts...); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: got %q, want [%q]", tt.texts, got, tt.want)
+		}
+	}
+}
+
+func TestOneRootCausePerTranscript(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct {
+		texts []string
+		want  []string
+	}{
+		// The product failing and its part failing are one cause; the part wins.
+		{[]string{"My Pulse earbuds won't charge.", "The case is completely dead."}, []string{"case|does not charge"}},
+		// A vague report yields to the specific one.
+		{[]string{"The kettle isn't working properly.", "Water leaks out round the lid."}, []string{"lid|leaks"}},
+		// A misheard part is the same part.
+		{[]string{"the cace won't charge", "the case is dead"}, []string{"cace|does not charge"}},
+		// Two parts failing in two ways are two causes.
+		{[]string{"The lid is cracked.", "Also the base smells of burning."}, []string{"lid|is cracked", "base|overheats"}},
+	}
+	for _, tt := range tests {
+		if got := signatures(t, a, tt.texts...); strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+			t.Errorf("%q: got %q, want %q", tt.texts, got, tt.want)
+		}
+	}
+}
+
+func TestAgentConfirmationNamesTheFault(t *testing.T) {
+	a := analyzer(t)
+	tr := &transcript.Transcript{ID: "t", Channel: transcript.Chat, Turns: []transcript.Turn{
+		{Speaker: transcript.Customer, Text: "My robot vacuum isn't working properly."},
+		{Speaker: transcript.Agent, Text: "Thanks. The main brush is seizing, we've seen that on some units."},
+	}}
+	ds := a.Analyze(tr).Defects()
+	if len(ds) != 1 || ds[0].Signature != "main brush|is stuck" {
+		t.Errorf("got %+v, want one defect main brush|is stuck", ds)
+	}
+}
+
+func TestMisspelt(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"case", "cace", true},
+		{"case", "caase", true},
+		{"screen", "sceen", true},
+		{"battery", "batetry", true},
+		{"sole", "soul", false}, // two edits in a short word
+		{"lid", "lip", false},   // too short to tell
+		{"case", "base", false}, // another first letter
+		{"seal", "sale", false},
+	}
+	for _, tt := range tests {
+		if got := misspelt(tt.a, tt.b); got != tt.want {
+			t.Errorf("misspelt(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
