@@ -68,15 +68,10 @@ func runAnalyze(ctx context.Context, c *cmdContext) int {
 
 // loadAnalyzer returns the embedded pack's analyzer, or one for the pack at path.
 func loadAnalyzer(path string) (*nlp.Analyzer, error) {
-	if path == "" {
-		return nlp.Default()
+	if path != "" {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("--rules: %w", err)
+		}
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("--rules: %w", err)
-	}
-	p, err := nlp.LoadRulePack(path)
-	if err != nil {
-		return nil, err
-	}
-	return nlp.New(p)
+	return nlp.Load(path)
 }
