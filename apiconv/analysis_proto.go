@@ -68,6 +68,7 @@ func AnalysisToProto(a *nlp.Analysis) *pb.Analysis {
 			Symptom:   f.Symptom,
 			Signature: f.Signature,
 			StatedBy:  statedByToProto[f.StatedBy],
+			ClusterId: f.ClusterID,
 			Safety:    append([]string(nil), f.Safety...),
 			Evidence:  EvidenceToProto(f.Evidence),
 		})

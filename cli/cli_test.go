@@ -236,3 +236,39 @@ func TestReindexOffline(t *testing.T) {
 		t.Errorf("reindex: exit %d, %s %s", code, out, errOut)
 	}
 }
+
+func TestAnalyzeClustersAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(id, text string) string {
+		return fmt.Sprintf(`{"id":%q,"channel":"chat","started_at":"2026-09-01T10:00:00Z","turns":[{"speaker":"customer","text":%q}]}`, id, text) + "\n"
+	}
+	a := writeFile(t, dir, "a.jsonl", mk("a1", "my charging case stopped charging after a week")+mk("a2", "how do i change my address"))
+	b := writeFile(t, dir, "b.jsonl", mk("b1", "the charging case won't charge anymore"))
+	out, _, code := run(t, "", "analyze", "--json", a, b)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	ids := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var got struct {
+			ID       string `json:"id"`
+			Analysis struct {
+				FrictionPoints []struct {
+					Category  string `json:"category"`
+					ClusterID string `json:"cluster_id"`
+				} `json:"friction_points"`
+			} `json:"analysis"`
+		}
+		if err := json.Unmarshal([]byte(line), &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range got.Analysis.FrictionPoints {
+			if f.Category == "product_defect" {
+				ids[got.ID] = f.ClusterID
+			}
+		}
+	}
+	if ids["a1"] == "" || ids["a1"] != ids["b1"] || ids["a2"] != "" {
+		t.Errorf("cluster ids %v: a1 and b1 should share one, a2 has no defect", ids)
+	}
+}

@@ -97,10 +97,13 @@ type FrictionPoint struct {
 	Category Category `json:"category"`
 	// For product defects: the part that fails ("charging case"), how it fails
 	// ("does not charge") and the canonical form clustering groups on.
-	Component string     `json:"component,omitempty"`
-	Symptom   string     `json:"symptom,omitempty"`
-	Signature string     `json:"signature,omitempty"`
-	StatedBy  StatedBy   `json:"stated_by,omitempty"`
+	Component string   `json:"component,omitempty"`
+	Symptom   string   `json:"symptom,omitempty"`
+	Signature string   `json:"signature,omitempty"`
+	StatedBy  StatedBy `json:"stated_by,omitempty"`
+	// ClusterID is the defect cluster this mention belongs to. The analyzer
+	// leaves it empty: clustering across transcripts fills it.
+	ClusterID string     `json:"cluster_id,omitempty"`
 	Safety    []string   `json:"safety,omitempty"`
 	Evidence  []Evidence `json:"evidence"`
 }
