@@ -108,25 +108,35 @@ func IngestEndToEnd(lines [][]byte) (float64, error) {
 	}
 	defer eng.Close()
 	start := time.Now()
-	for from := 0; from < len(lines); from += IngestBatch {
+	from := 0
+	next := func() ([]*transcript.Transcript, error) {
+		if from >= len(lines) {
+			return nil, nil
+		}
 		to := min(from+IngestBatch, len(lines))
 		var batch []*transcript.Transcript
 		for _, line := range lines[from:to] {
 			t, rerr := ingest.DecodeNative(line)
 			if rerr != nil {
-				return 0, rerr
+				return nil, rerr
 			}
 			batch = append(batch, t)
 		}
-		res, err := eng.Ingest(context.Background(), batch)
-		if err != nil {
-			return 0, err
-		}
+		from = to
+		return batch, nil
+	}
+	// The same pipeline as a gRPC ingest stream: a batch is parsed and analysed
+	// while the one before it is stored and indexed.
+	err = eng.IngestStream(context.Background(), next, func(res []engine.IngestResult) error {
 		for _, r := range res {
 			if !r.Stored {
-				return 0, fmt.Errorf("%s rejected: %v", r.ID, r.Rejected)
+				return fmt.Errorf("%s rejected: %v", r.ID, r.Rejected)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
 	}
 	return float64(len(lines)) / time.Since(start).Seconds(), nil
 }

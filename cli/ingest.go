@@ -22,8 +22,13 @@ import (
 
 // ingestBatch is how many transcripts go in one IngestTranscripts stream. Each
 // stream's response acknowledges its transcripts as durable, so a smaller batch
-// means finer progress and less to resend after a failure.
-const ingestBatch = 500
+// means finer progress and less to resend after a failure. Within a stream they
+// go in messages of ingestMessage, so the server analyses one while it writes
+// the one before.
+const (
+	ingestBatch   = 1000
+	ingestMessage = 200
+)
 
 // rejection is one transcript that was not stored, and where it came from.
 type rejection struct {
@@ -157,12 +162,17 @@ func sendBatch(ctx context.Context, c *cmdContext, client pb.FrictionServiceClie
 	if err != nil {
 		return err
 	}
-	req := &pb.IngestTranscriptsRequest{Transcripts: make([]*pb.Transcript, len(batch))}
-	for i, p := range batch {
-		req.Transcripts[i] = apiconv.TranscriptToProto(p.t)
-	}
-	if err := stream.Send(req); err != nil && err != io.EOF {
-		return err
+	for from := 0; from < len(batch); from += ingestMessage {
+		part := batch[from:min(from+ingestMessage, len(batch))]
+		req := &pb.IngestTranscriptsRequest{Transcripts: make([]*pb.Transcript, len(part))}
+		for i, p := range part {
+			req.Transcripts[i] = apiconv.TranscriptToProto(p.t)
+		}
+		if err := stream.Send(req); err == io.EOF {
+			break // the server ended the stream; CloseAndRecv says why
+		} else if err != nil {
+			return err
+		}
 	}
 	resp, err := stream.CloseAndRecv()
 	if err != nil {

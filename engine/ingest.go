@@ -30,35 +30,57 @@ type IngestResult struct {
 // rejected; when Ingest returns, every result with Stored set is durable. An error
 // means the store could not commit and nothing of the batch was stored.
 func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]IngestResult, error) {
-	results := make([]IngestResult, len(batch))
-	recs := make([]*store.Record, len(batch))
-	analyses := make([]*nlp.Analysis, len(batch))
+	return e.Commit(ctx, e.Prepare(batch))
+}
+
+// Prepared is a batch validated, redacted and analysed, ready to Commit. Preparing
+// is the CPU-heavy half of ingest and needs no lock, so a caller with a stream of
+// batches can prepare the next while the current one commits.
+type Prepared struct {
+	results  []IngestResult
+	recs     []*store.Record // nil where rejected
+	analyses []*nlp.Analysis
+}
+
+// Prepare validates, redacts and analyses a batch on all cores.
+func (e *Engine) Prepare(batch []*transcript.Transcript) *Prepared {
+	p := &Prepared{
+		results:  make([]IngestResult, len(batch)),
+		recs:     make([]*store.Record, len(batch)),
+		analyses: make([]*nlp.Analysis, len(batch)),
+	}
 	e.parallel(len(batch), func(i int) {
 		t := batch[i]
-		results[i].ID = t.ID
+		p.results[i].ID = t.ID
 		if err := t.ValidateWith(e.cfg.Limits); err != nil {
 			var ve *transcript.ValidationError
 			if !errors.As(err, &ve) {
 				ve = &transcript.ValidationError{ID: t.ID, Violations: []transcript.FieldViolation{{Description: err.Error()}}}
 			}
-			results[i].Rejected = ve
+			p.results[i].Rejected = ve
 			return
 		}
-		recs[i] = e.prepare(t)
-		analyses[i] = e.analyze(recs[i])
+		p.recs[i] = e.prepare(t)
+		p.analyses[i] = e.analyze(p.recs[i])
 	})
+	return p
+}
+
+// Commit stores a prepared batch durably, then indexes it and updates the
+// clusters. Batches commit in the order Commit is called.
+func (e *Engine) Commit(ctx context.Context, p *Prepared) ([]IngestResult, error) {
 	var good []*store.Record
 	var goodAnalyses []*nlp.Analysis
 	var goodIdx []int
-	for i, rec := range recs {
+	for i, rec := range p.recs {
 		if rec != nil {
 			good = append(good, rec)
-			goodAnalyses = append(goodAnalyses, analyses[i])
+			goodAnalyses = append(goodAnalyses, p.analyses[i])
 			goodIdx = append(goodIdx, i)
 		}
 	}
 	if len(good) == 0 {
-		return results, nil
+		return p.results, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -71,8 +93,8 @@ func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	for j, i := range goodIdx {
-		results[i].Stored = true
-		results[i].Replaced = put[j].Replaced
+		p.results[i].Stored = true
+		p.results[i].Replaced = put[j].Replaced
 	}
 	clusterIDs := e.clusters.update(good, goodAnalyses)
 	docs := make([]*index.Document, len(good))
@@ -80,7 +102,53 @@ func (e *Engine) Ingest(ctx context.Context, batch []*transcript.Transcript) ([]
 		docs[j] = e.document(rec, goodAnalyses[j], clusterIDs[j])
 	}
 	e.applyToIndex(docs, nil, put[len(put)-1].Seq, len(good))
-	return results, nil
+	return p.results, nil
+}
+
+// IngestStream ingests batches as next returns them, preparing each batch while
+// the one before it commits, and calls done with each batch's results in order.
+// next returns nil when there are no more batches.
+func (e *Engine) IngestStream(ctx context.Context, next func() ([]*transcript.Transcript, error), done func([]IngestResult) error) error {
+	type prepared struct {
+		p   *Prepared
+		err error
+	}
+	ready := make(chan prepared, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(ready)
+		for {
+			batch, err := next()
+			if err != nil || batch == nil {
+				if err != nil {
+					select {
+					case ready <- prepared{err: err}:
+					case <-stop:
+					}
+				}
+				return
+			}
+			select {
+			case ready <- prepared{p: e.Prepare(batch)}:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for pr := range ready {
+		if pr.err != nil {
+			return pr.err
+		}
+		res, err := e.Commit(ctx, pr.p)
+		if err != nil {
+			return err
+		}
+		if err := done(res); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // prepare turns a valid transcript into the record to store: a deep copy with

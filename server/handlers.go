@@ -20,31 +20,37 @@ import (
 	"github.com/frictionhq/friction/transcript"
 )
 
-// IngestTranscripts stores each request message's batch before reading the next,
-// so everything acknowledged in the response is already durable.
+// IngestTranscripts stores each request message's batch before acknowledging
+// it, so everything acknowledged in the response is already durable. The next
+// message is received and analysed while the current one is written.
 func (s *Service) IngestTranscripts(stream pb.FrictionService_IngestTranscriptsServer) error {
 	resp := &pb.IngestTranscriptsResponse{}
+	// pending carries each message's result skeleton from the reader to the
+	// writer, in order.
+	type message struct {
+		results  []*pb.IngestResult // one per transcript sent to the engine
+		rejected []*pb.IngestResult // records of raw documents that did not parse
+	}
+	pending := make(chan message, 4)
 	index := 0
-	for {
+	next := func() ([]*transcript.Transcript, error) {
 		req, err := stream.Recv()
 		if err == io.EOF {
-			return stream.SendAndClose(resp)
+			return nil, nil
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if n := len(req.GetTranscripts()) + len(req.GetDocuments()); n > s.opts.MaxBatch {
-			return status.Errorf(codes.ResourceExhausted, "a request message holds %d transcripts and documents, at most %d allowed; split the batch", n, s.opts.MaxBatch)
+			return nil, status.Errorf(codes.ResourceExhausted, "a request message holds %d transcripts and documents, at most %d allowed; split the batch", n, s.opts.MaxBatch)
 		}
-		var batch []*transcript.Transcript
-		var results []*pb.IngestResult
+		batch := []*transcript.Transcript{}
+		var m message
 		for _, p := range req.GetTranscripts() {
 			batch = append(batch, apiconv.TranscriptFromProto(p))
-			results = append(results, &pb.IngestResult{Index: int32(index), Id: p.GetId()})
+			m.results = append(m.results, &pb.IngestResult{Index: int32(index), Id: p.GetId()})
 			index++
 		}
-		// Documents are parsed here; their bad records are rejected at once.
-		var rejected []*pb.IngestResult
 		for _, doc := range req.GetDocuments() {
 			err := readDocument(doc, func(rec ingest.Record) error {
 				r := &pb.IngestResult{Document: doc.GetName(), Line: int32(rec.Line), Index: -1}
@@ -52,25 +58,26 @@ func (s *Service) IngestTranscripts(stream pb.FrictionService_IngestTranscriptsS
 					r.Id = rec.Err.ID
 					r.Status = pb.IngestResult_STATUS_REJECTED
 					r.Violations = violationsToProto(rec.Err.Violations)
-					rejected = append(rejected, r)
+					m.rejected = append(m.rejected, r)
 					return nil
 				}
 				r.Id = rec.Transcript.ID
 				batch = append(batch, rec.Transcript)
-				results = append(results, r)
+				m.results = append(m.results, r)
 				return nil
 			})
 			if err != nil {
-				rejected = append(rejected, &pb.IngestResult{Document: doc.GetName(), Index: -1, Status: pb.IngestResult_STATUS_REJECTED,
+				m.rejected = append(m.rejected, &pb.IngestResult{Document: doc.GetName(), Index: -1, Status: pb.IngestResult_STATUS_REJECTED,
 					Violations: []*pb.FieldViolation{{Description: err.Error()}}})
 			}
 		}
-		out, err := s.eng.Ingest(stream.Context(), batch)
-		if err != nil {
-			return toStatus(s.log, "IngestTranscripts", err)
-		}
+		pending <- m
+		return batch, nil
+	}
+	done := func(out []engine.IngestResult) error {
+		m := <-pending
 		for i, r := range out {
-			res := results[i]
+			res := m.results[i]
 			if r.Stored {
 				res.Status = pb.IngestResult_STATUS_STORED
 				res.Replaced = r.Replaced
@@ -78,12 +85,18 @@ func (s *Service) IngestTranscripts(stream pb.FrictionService_IngestTranscriptsS
 			} else {
 				res.Status = pb.IngestResult_STATUS_REJECTED
 				res.Violations = violationsToProto(r.Rejected.Violations)
+				resp.RejectedCount++
 			}
 		}
-		resp.Results = append(resp.Results, results...)
-		resp.Results = append(resp.Results, rejected...)
-		resp.RejectedCount += int32(len(out)) - countStored(out) + int32(len(rejected))
+		resp.Results = append(resp.Results, m.results...)
+		resp.Results = append(resp.Results, m.rejected...)
+		resp.RejectedCount += int32(len(m.rejected))
+		return nil
 	}
+	if err := s.eng.IngestStream(stream.Context(), next, done); err != nil {
+		return toStatus(s.log, "IngestTranscripts", err)
+	}
+	return stream.SendAndClose(resp)
 }
 
 // readDocument parses a raw document in any format ingest knows; the format is
@@ -100,16 +113,6 @@ func readDocument(doc *pb.RawDocument, fn func(ingest.Record) error) error {
 	}
 	opts := ingest.Options{Format: format, DefaultStartedAt: time.Now().UTC()}
 	return ingest.Read(bytes.NewReader(doc.GetContent()), name, opts, fn)
-}
-
-func countStored(rs []engine.IngestResult) int32 {
-	n := int32(0)
-	for _, r := range rs {
-		if r.Stored {
-			n++
-		}
-	}
-	return n
 }
 
 func violationsToProto(vs []transcript.FieldViolation) []*pb.FieldViolation {
