@@ -51,7 +51,7 @@ func runAnalyze(ctx context.Context, c *cmdContext) int {
 	}
 	var items []*item
 	for _, in := range inputs {
-		err := in.read(c.env.Stdin, opts, nil, func(rec ingest.Record) error {
+		err := in.read(c.env.Stdin, opts, func(rec ingest.Record) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

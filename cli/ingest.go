@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -91,20 +93,14 @@ func runIngest(ctx context.Context, c *cmdContext) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var total int64
-	for _, in := range inputs {
-		if in.size < 0 {
-			total = -1
-			break
-		}
-		total += in.size
-	}
+	// The bar counts transcripts the server has acknowledged as durable.
 	var bar *progressbar.ProgressBar
 	if !c.json && isTerminal(c.env.Stderr) {
-		bar = progressbar.NewOptions64(total,
+		bar = progressbar.NewOptions64(countRecords(inputs),
 			progressbar.OptionSetWriter(c.env.Stderr),
 			progressbar.OptionSetDescription("ingesting"),
-			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetItsString("transcripts"),
+			progressbar.OptionShowIts(),
 			progressbar.OptionShowCount(),
 			progressbar.OptionThrottle(100e6),
 			progressbar.OptionClearOnFinish())
@@ -117,12 +113,18 @@ func runIngest(ctx context.Context, c *cmdContext) int {
 			return nil
 		}
 		err := sendBatch(ctx, c, client, batch, sum)
+		if bar != nil && err == nil {
+			_ = bar.Add(len(batch))
+		}
 		batch = batch[:0]
 		return err
 	}
 	for _, in := range inputs {
-		err := in.read(c.env.Stdin, opts, bar, func(rec ingest.Record) error {
+		err := in.read(c.env.Stdin, opts, func(rec ingest.Record) error {
 			if rec.Err != nil {
+				if bar != nil {
+					_ = bar.Add(1)
+				}
 				sum.Rejected++
 				sum.Rejections = append(sum.Rejections, rejection{Source: rec.Source, Line: rec.Line, ID: rec.Err.ID, Violations: rec.Err.Violations})
 				return nil
@@ -138,7 +140,9 @@ func runIngest(ctx context.Context, c *cmdContext) int {
 		}
 		if err != nil {
 			if bar != nil {
+				_ = bar.Clear()
 				_ = bar.Exit()
+				fmt.Fprintln(c.env.Stderr)
 			}
 			printIngestSummary(c, sum)
 			return c.fail(err)
@@ -282,7 +286,7 @@ func expandInputs(args []string) ([]input, error) {
 
 // read parses one input. A file with no date of its own is dated by its
 // modification time unless --started-at says otherwise.
-func (in input) read(stdin io.Reader, opts ingest.Options, bar *progressbar.ProgressBar, fn func(ingest.Record) error) error {
+func (in input) read(stdin io.Reader, opts ingest.Options, fn func(ingest.Record) error) error {
 	var r io.Reader
 	if in.path == "-" {
 		r = stdin
@@ -299,8 +303,36 @@ func (in input) read(stdin io.Reader, opts ingest.Options, bar *progressbar.Prog
 			}
 		}
 	}
-	if bar != nil {
-		r = io.TeeReader(r, bar)
-	}
 	return ingest.Read(r, in.path, opts, fn)
+}
+
+// countRecords estimates how many transcripts the inputs hold, for the progress
+// bar: the non-blank lines of JSON Lines files, one per other file, and -1
+// (unknown) when standard input is among them.
+func countRecords(inputs []input) int64 {
+	var n int64
+	for _, in := range inputs {
+		if in.path == "-" {
+			return -1
+		}
+		ext := strings.ToLower(filepath.Ext(in.path))
+		if ext != ".jsonl" && ext != ".ndjson" {
+			n++
+			continue
+		}
+		f, err := os.Open(in.path)
+		if err != nil {
+			n++
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 64<<10), ingest.MaxRecordBytes)
+		for sc.Scan() {
+			if len(bytes.TrimSpace(sc.Bytes())) > 0 {
+				n++
+			}
+		}
+		f.Close()
+	}
+	return n
 }
