@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"google.golang.org/protobuf/types/known/timestamppb"
-
 	pb "github.com/frictionhq/friction/proto/friction/v1"
 )
 
@@ -37,8 +35,7 @@ func runSearch(ctx context.Context, c *cmdContext) int {
 	var channels, facets listFlag
 	c.fs.Var(&channels, "channel", "only these `channels` (call, chat, email, survey; repeatable or comma-separated)")
 	c.fs.Var(&facets, "facet", "count hits by these `facets` (channel, queue, agent, survey_score, date ...)")
-	from := c.fs.String("from", "", "only contacts on or after this `date` (2026-09-01 or RFC 3339)")
-	to := c.fs.String("to", "", "only contacts before this `date`")
+	window := windowFlags(c)
 	sortBy := c.fs.String("sort", "relevance", "`order`: relevance, newest, oldest, score (worst first), -score")
 	limit := c.fs.Int("limit", 20, "hits per page")
 	page := c.fs.String("page", "", "page `token` printed by the previous page")
@@ -61,25 +58,11 @@ func runSearch(ctx context.Context, c *cmdContext) int {
 		return c.fail(fmt.Errorf("--sort %q: want relevance, newest, oldest, score or -score", *sortBy))
 	}
 	req.Sort = s
-	if *from != "" || *to != "" {
-		req.Window = &pb.TimeWindow{}
-		for _, d := range []struct {
-			flag, v string
-			set     func(*timestamppb.Timestamp)
-		}{
-			{"--from", *from, func(t *timestamppb.Timestamp) { req.Window.StartTime = t }},
-			{"--to", *to, func(t *timestamppb.Timestamp) { req.Window.EndTime = t }},
-		} {
-			if d.v == "" {
-				continue
-			}
-			t, err := parseDate(d.v)
-			if err != nil {
-				return c.fail(fmt.Errorf("%s: %w", d.flag, err))
-			}
-			d.set(timestamppb.New(t))
-		}
+	w, err := window()
+	if err != nil {
+		return c.fail(err)
 	}
+	req.Window = w
 	client, err := c.client()
 	if err != nil {
 		return c.fail(err)
