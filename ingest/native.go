@@ -191,8 +191,10 @@ func readDocument(r io.Reader, source string, linesBefore int, fn func(Record) e
 			}
 			continue
 		}
-		if _, err := dec.Token(); err != nil { // the '['
-			return err
+		if _, err := dec.Token(); err != nil { // the '[', unless stray bytes come first
+			line := lineAt(start + int64(skip))
+			return fn(Record{Source: source, Line: line, Err: &RecordError{Source: source, Line: line,
+				Violations: []transcript.FieldViolation{{Description: "invalid JSON: " + err.Error()}}}})
 		}
 		for dec.More() {
 			ok, err := emit()
