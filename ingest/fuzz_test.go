@@ -20,6 +20,9 @@ func addSeeds(f *testing.F, glob string, extra ...string) {
 		f.Fatal(err)
 	}
 	for _, p := range paths {
+		if fi, err := os.Stat(p); err != nil || fi.IsDir() {
+			continue // testdata/fuzz holds the fuzzer's own corpus
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
