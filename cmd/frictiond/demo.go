@@ -57,6 +57,7 @@ func loadDemo(eng *engine.Engine, path string, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("--load-demo %s: %w", path, err)
 	}
-	log.Info("demo corpus loaded", "file", path, "stored", stored, "rejected", rejected, "took", time.Since(start).Round(time.Millisecond))
+	log.Info("demo corpus loaded", "file", path, "stored", stored, "rejected", rejected, "took", time.Since(start).Round(time.Millisecond),
+		"try", "bin/friction clusters --sort masked; bin/friction search 'masked:true customer:charging'")
 	return nil
 }
