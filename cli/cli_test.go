@@ -195,7 +195,14 @@ func TestClustersShowAnalysisAndReindex(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "charging case") || !strings.Contains(out, "× 30") {
 		t.Fatalf("clusters exit %d:\n%s", code, out)
 	}
+	if !strings.Contains(out, "GROWTH compares a window") {
+		t.Errorf("an open window should explain the missing growth:\n%s", out)
+	}
 	id := strings.Fields(strings.Split(out, "\n")[1])[0]
+	weekly, _, code := run(t, s.Addr, "clusters", "--weeks", "1")
+	if code != ExitOK || !strings.Contains(weekly, "defect clusters with contacts from 2026-08-27 to 2026-09-03") || !strings.Contains(weekly, "+") {
+		t.Errorf("clusters --weeks 1 exit %d:\n%s", code, weekly)
+	}
 	out, _, code = run(t, s.Addr, "cluster", id, "--examples", "1")
 	if code != ExitOK || !strings.Contains(out, "contacts: 3 from 3 customers") || !strings.Contains(out, "masked (behind a positive survey): 100%") || !strings.Contains(out, "[rule ") {
 		t.Errorf("cluster %s exit %d:\n%s", id, code, out)

@@ -49,6 +49,7 @@ func windowFlags(c *cmdContext) func() (*pb.TimeWindow, error) {
 
 func runClusters(ctx context.Context, c *cmdContext) int {
 	window := windowFlags(c)
+	weeks := c.fs.Int("weeks", 0, "only the last `N` weeks up to the newest contact, growth against the N weeks before")
 	sortBy := c.fs.String("sort", "size", "`order`: size, growth or masked (share hidden behind good surveys)")
 	safety := c.fs.Bool("safety", false, "only clusters with safety signals")
 	limit := c.fs.Int("limit", 20, "clusters per page")
@@ -64,12 +65,20 @@ func runClusters(ctx context.Context, c *cmdContext) int {
 	if err != nil {
 		return c.fail(err)
 	}
+	if *weeks < 0 || (*weeks > 0 && w != nil) {
+		return c.fail(fmt.Errorf("--weeks takes a positive number and cannot be combined with --from/--to"))
+	}
 	client, err := c.client()
 	if err != nil {
 		return c.fail(err)
 	}
 	rctx, cancel := c.ctx(ctx)
 	defer cancel()
+	if *weeks > 0 {
+		if w, err = lastWeeks(rctx, client, *weeks); err != nil {
+			return c.fail(err)
+		}
+	}
 	resp, err := client.ListDefectClusters(rctx, &pb.ListDefectClustersRequest{
 		Window: w, Sort: s, SafetyOnly: *safety, PageSize: int32(*limit), PageToken: *page,
 	})
@@ -81,7 +90,7 @@ func runClusters(ctx context.Context, c *cmdContext) int {
 			return c.fail(err)
 		}
 	} else {
-		printClusters(c.env.Stdout, resp)
+		printClusters(c.env.Stdout, resp, w)
 	}
 	if len(resp.GetClusters()) == 0 {
 		return ExitProblems
@@ -89,7 +98,23 @@ func runClusters(ctx context.Context, c *cmdContext) int {
 	return ExitOK
 }
 
-func printClusters(w io.Writer, resp *pb.ListDefectClustersResponse) {
+// lastWeeks is the window of the last n weeks up to the newest stored contact.
+func lastWeeks(ctx context.Context, client pb.FrictionServiceClient, n int) (*pb.TimeWindow, error) {
+	newest, err := client.SearchTranscripts(ctx, &pb.SearchTranscriptsRequest{Sort: pb.SearchSort_SEARCH_SORT_NEWEST, PageSize: 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(newest.GetHits()) == 0 {
+		return nil, fmt.Errorf("no transcripts stored yet")
+	}
+	end := newest.GetHits()[0].GetStartedAt().AsTime().Add(time.Second)
+	return &pb.TimeWindow{StartTime: timestamppb.New(end.AddDate(0, 0, -7*n)), EndTime: timestamppb.New(end)}, nil
+}
+
+func printClusters(w io.Writer, resp *pb.ListDefectClustersResponse, window *pb.TimeWindow) {
+	if window != nil {
+		fmt.Fprintf(w, "defect clusters with contacts from %s to %s\n\n", day(window.GetStartTime()), day(window.GetEndTime()))
+	}
 	if len(resp.GetClusters()) == 0 {
 		fmt.Fprintln(w, "no defect clusters in this window")
 		return
@@ -106,13 +131,20 @@ func printClusters(w io.Writer, resp *pb.ListDefectClustersResponse) {
 		if cl.AverageScore != nil {
 			score = fmt.Sprintf("%.2f", cl.GetAverageScore())
 		}
+		growth := "—" // growth needs a closed window to compare with the one before
+		if window.GetStartTime() != nil && window.GetEndTime() != nil {
+			growth = growthText(cl.GetGrowth())
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%.0f%%\t%s\t~%d\t\n", cl.GetId(), label, cl.GetTranscriptCount(), cl.GetCustomerCount(),
-			growthText(cl.GetGrowth()), 100*cl.GetMaskedShare(), score, cl.GetAffected().GetCustomers())
+			growth, 100*cl.GetMaskedShare(), score, cl.GetAffected().GetCustomers())
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d clusters. MASKED: share of contacts whose defect hides behind a positive survey.\n", resp.GetTotalSize())
 	fmt.Fprintf(w, "* AFFECTED estimates customers with the defect, contacts or not: distinct customers in contact × %g,\n", ratio)
 	fmt.Fprintln(w, "  the assumed silent-customer ratio (the industry's figure; set in config).")
+	if window.GetStartTime() == nil || window.GetEndTime() == nil {
+		fmt.Fprintln(w, "GROWTH compares a window with the one before it: give --weeks N or --from and --to.")
+	}
 	if resp.GetNextPageToken() != "" {
 		fmt.Fprintf(w, "more: add --page %s\n", resp.GetNextPageToken())
 	}
