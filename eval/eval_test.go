@@ -20,12 +20,31 @@ var floors = map[string]float64{
 	"driver":       0.90,
 	// Defect clustering, pairwise against the root causes, missed and
 	// invented defects counted (0.35 before symptom classes and per-transcript
-	// merging; 0.75 with them).
-	"cluster F1": 0.72,
+	// merging; 0.75 with them; 0.77 with agent-stated faults and part folds).
+	"cluster F1": 0.74,
+}
+
+// holdoutFloors are a little under what the analyzer reaches on the
+// hand-written holdout corpus (testdata/holdout), whose wording nobody on the
+// team wrote: a change that only fits the generator's phrasing and loses
+// generality fails here. See testdata/holdout/README.md before tuning on it.
+var holdoutFloors = map[string]float64{
+	"defect":     0.93,
+	"masked":     0.85,
+	"driver":     0.88,
+	"cluster F1": 0.55,
 }
 
 func TestEvalCorpus(t *testing.T) {
-	const corpus, labels = "../testdata/corpus/eval.jsonl", "../testdata/corpus/eval.labels.jsonl"
+	checkFloors(t, "../testdata/corpus/eval.jsonl", "../testdata/corpus/eval.labels.jsonl", 100, floors)
+}
+
+func TestEvalHoldout(t *testing.T) {
+	checkFloors(t, "../testdata/holdout/holdout.jsonl", "../testdata/holdout/holdout.labels.jsonl", 50, holdoutFloors)
+}
+
+func checkFloors(t *testing.T, corpus, labels string, minTranscripts int, floors map[string]float64) {
+	t.Helper()
 	if _, err := os.Stat(labels); err != nil {
 		t.Skipf("no labelled corpus: %v", err)
 	}
@@ -42,7 +61,7 @@ func TestEvalCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := Run(a, ts, ls)
-	if r.Transcripts < 100 {
+	if r.Transcripts < minTranscripts {
 		t.Fatalf("only %d labelled transcripts", r.Transcripts)
 	}
 	got := map[string]float64{

@@ -17,6 +17,7 @@ type Analyzer struct {
 	tagger *tag.Tagger
 
 	neg, hypo, hypoStart, resolved, posw, negw, compStop, compKeep, compPos *lexicon
+	observe, affirm                                                         *lexicon
 	catLex                                                                  []catLexicon
 }
 
@@ -45,6 +46,7 @@ func New(pack *RulePack) (*Analyzer, error) {
 	a.neg, a.hypo, a.hypoStart, a.resolved = lx("negation"), lx("hypothetical"), lx("hypothetical_start"), lx("resolved")
 	a.posw, a.negw, a.compStop, a.compKeep = lx("positive"), lx("negative"), lx("component_stop"), lx("component_modifier")
 	a.compPos = lx("component_position")
+	a.observe, a.affirm = lx("agent_observe"), lx("affirmation")
 	for _, c := range []Category{Account, Billing, Shipping, WebsiteApp, Policy} {
 		a.catLex = append(a.catLex, catLexicon{c, lx("cat_" + string(c))})
 	}
@@ -153,12 +155,28 @@ func (a *Analyzer) match(d *doc) []hit {
 	}
 	// An agent confirming a fault often names it ("the main brush is seizing,
 	// we've seen that on some units"): read those sentences for failures too.
+	// The whole turn of a confirmation: "that's the left earbud dropping out.
+	// That's a fault with the unit."
 	var agentConfirms []int
+	confirmTurns := map[int]bool{}
 	for _, h := range hits {
-		if h.rule.Kind == KindConfirm && h.s.speaker == transcript.Agent && (len(agentConfirms) == 0 || agentConfirms[len(agentConfirms)-1] != h.si) {
-			agentConfirms = append(agentConfirms, h.si)
+		if h.rule.Kind == KindConfirm && h.s.speaker == transcript.Agent {
+			confirmTurns[h.s.turn] = true
 		}
 	}
+	for si, s := range d.sents {
+		if confirmTurns[s.turn] && s.speaker == transcript.Agent && !s.survey && !s.question {
+			agentConfirms = append(agentConfirms, si)
+		}
+	}
+	// The agent's own observations and the paraphrases the customer affirms
+	// name the fault too.
+	for _, si := range a.agentStatements(d, hits) {
+		if len(agentConfirms) == 0 || !containsInt(agentConfirms, si) {
+			agentConfirms = append(agentConfirms, si)
+		}
+	}
+	sort.Ints(agentConfirms)
 	confirmed = true
 	for _, si := range agentConfirms {
 		scan(si, d.sents[si])
@@ -175,6 +193,79 @@ func (a *Analyzer) match(d *doc) []hit {
 	})
 	return hits
 }
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// agentStatements returns the agent's sentences that state a fault with the
+// customer's backing, and records their turns in d.agentStated: a statement
+// of what the agent observes ("I can see a tear in the gasket", "your
+// doorbell has clearly been offline") in a contact where the customer
+// complained, and a paraphrase ("okay so water's coming out of the seal")
+// that the customer's next turn affirms ("yeah", "exactly"). Questions are
+// never statements.
+func (a *Analyzer) agentStatements(d *doc, hits []hit) []int {
+	var out []int
+	complained := -1
+	for si, s := range d.sents {
+		if s.speaker != transcript.Agent || s.survey || s.question {
+			continue
+		}
+		ok := false
+		for i := range s.m {
+			if len(a.observe.lexAt(s.m, i)) > 0 {
+				if complained < 0 {
+					complained = 0
+					if a.customerComplained(d, hits) {
+						complained = 1
+					}
+				}
+				ok = complained == 1
+				break
+			}
+		}
+		if !ok {
+			ok = a.affirmedNext(d, s.turn)
+		}
+		if ok {
+			out = append(out, si)
+			if d.agentStated == nil {
+				d.agentStated = map[int]bool{}
+			}
+			d.agentStated[s.turn] = true
+		}
+	}
+	return out
+}
+
+// affirmedNext reports whether the customer's turn right after agent turn
+// starts by affirming what the agent said: "yeah during and mostly when it
+// spins", "exactly", "that's right".
+func (a *Analyzer) affirmedNext(d *doc, turn int) bool {
+	for _, s := range d.sents {
+		if s.turn <= turn || s.survey {
+			continue
+		}
+		if s.speaker != transcript.Customer {
+			return false
+		}
+		if len(s.m) == 0 || len(a.affirm.lexAt(s.m, 0)) == 0 {
+			return false
+		}
+		// "right, I'll give that a go" takes an instruction, not a diagnosis.
+		return len(s.m) < 2 || !ackWords[s.m[1].text]
+	}
+	return false
+}
+
+// ackWords after an affirmation word acknowledge an instruction.
+var ackWords = map[string]bool{"i": true, "i'll": true, "ill": true, "will": true, "ok": true, "okay": true, "thanks": true, "thank": true, "let": true}
 
 func speakerFits(r *Rule, s *sent) bool {
 	switch r.Speaker {
@@ -206,6 +297,11 @@ func (a *Analyzer) allowed(d *doc, h hit) bool {
 		if h.rule.ThingSubject && personSubject(h.s, h.sp.start) {
 			return false
 		}
+		// "dead easy", "proper good": a state word that only intensifies the
+		// praise after it.
+		if c, ok := h.sp.caps["state"]; ok && c[1] < len(h.s.m) && c[1]-c[0] == 1 && (a.posw.has(h.s.m[c[1]].text) || a.posw.has(h.s.m[c[1]].lemma)) {
+			return false
+		}
 		if (h.rule.Kind == KindDefect || h.rule.Kind == KindSafety) && a.resolvedAfter(d, h) {
 			return false
 		}
@@ -224,7 +320,8 @@ func (a *Analyzer) allowed(d *doc, h hit) bool {
 var auxiliaries = map[string]bool{"do": true, "does": true, "did": true, "can": true, "could": true, "will": true,
 	"would": true, "have": true, "has": true, "had": true, "am": true, "is": true, "are": true, "was": true, "were": true,
 	"be": true, "been": true, "just": true, "really": true, "even": true, "also": true, "still": true, "not": true,
-	"never": true, "accidentally": true, "then": true, "always": true, "should": true, "might": true, "may": true}
+	"never": true, "accidentally": true, "then": true, "always": true, "should": true, "might": true, "may": true,
+	"got": true, "get": true, "gets": true, "getting": true, "keep": true, "kept": true}
 
 // personSubject reports whether the predicate at i has I, we or you as subject.
 func personSubject(s *sent, i int) bool {
@@ -696,13 +793,16 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 	for _, h := range hits {
 		switch h.rule.Kind {
 		case KindDefect, KindSafety:
+			if h.rule.Kind == KindDefect && overlapsFriction(hits, h) {
+				continue // "the box was smashed": the delivery, not the product
+			}
 			safety := ""
 			if h.rule.Kind == KindSafety {
 				safety = h.rule.Safety
 			}
 			if h.s.speaker == transcript.Customer {
 				add(h, StatedByCustomer, safety)
-			} else if _, ok := confirmedTurns[h.s.turn]; ok && h.s.speaker == transcript.Agent {
+			} else if _, ok := confirmedTurns[h.s.turn]; (ok || d.agentStated[h.s.turn]) && h.s.speaker == transcript.Agent {
 				add(h, StatedByAgentConfirmed, safety)
 			}
 		}
@@ -732,6 +832,17 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 		sortEvidence(acc.fp.Evidence)
 		res.FrictionPoints = append(res.FrictionPoints, acc.fp)
 	}
+}
+
+// overlapsFriction reports whether a non-product friction rule matched the
+// same words as defect hit h: those words are about that friction.
+func overlapsFriction(hits []hit, h hit) bool {
+	for _, f := range hits {
+		if f.rule.Kind == KindFriction && f.si == h.si && f.sp.start < h.sp.end && h.sp.start < f.sp.end {
+			return true
+		}
+	}
+	return false
 }
 
 // otherFriction reports whether the customer raised a non-product friction,
@@ -1040,6 +1151,18 @@ func roundTo(x float64, places int) float64 {
 
 // ---------------------------------------------------------------- survey
 
+// afterBut reports whether hit h comes after the last "but" of its sentence:
+// what follows a contrast is what the customer means.
+func afterBut(h hit) bool {
+	last := -1
+	for i := range h.s.m {
+		if h.s.m[i].text == "but" {
+			last = i
+		}
+	}
+	return last >= 0 && h.sp.start > last
+}
+
 func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 	sv := d.t.Survey
 	if sv == nil {
@@ -1073,8 +1196,10 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			}
 			continue
 		}
-		// The last sentence that says something; in it, the first thing said.
-		if best == nil || h.si > best.si || h.si == best.si && h.sp.start < best.sp.start {
+		// The last sentence that says something; in it, the first thing said
+		// after its last "but" ("Lewis was fine but the product is dangerous").
+		if best == nil || h.si > best.si || h.si == best.si && afterBut(*h) == afterBut(*best) && h.sp.start < best.sp.start ||
+			h.si == best.si && afterBut(*h) && !afterBut(*best) {
 			best = h
 		}
 	}
@@ -1098,13 +1223,70 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		}
 		sa.Evidence = []Evidence{d.clauseEvidence(*best)}
 	}
-	// With no comment, or one that names nothing, the score is not attributable
-	// and the driver stays none: a good call about a defect does not tell which
-	// of them the customer scored.
+	// With no comment the score is attributable only when the contact makes
+	// its reason plain: a customer who ends by praising the agent ("ana you've
+	// been an absolute star") scored the agent. Otherwise, or with a comment
+	// that names nothing, the driver stays none: a good call about a defect
+	// does not tell which of them the customer scored.
+	if best == nil && strings.TrimSpace(sv.Comment) == "" && !hasComment(d) && sa.Positive {
+		if h := a.closingAgentPraise(d, hits); h != nil {
+			sa.Driver = DriverAgent
+			sa.Evidence = []Evidence{d.clauseEvidence(*h)}
+		}
+	}
 	if sa.Positive && res.HasDefect() {
 		res.Masked = true
 		res.Explanation = explain(sv, max, sa, res)
 	}
+}
+
+// namesAgent reports whether the customer's turn calls an agent by name.
+func namesAgent(d *doc, turn int) bool {
+	for _, s := range d.sents {
+		if s.turn != turn || s.survey {
+			continue
+		}
+		for i := range s.m {
+			if d.env.agentNames[s.m[i].text] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasComment reports whether the transcript has words a driver rule reads.
+func hasComment(d *doc) bool {
+	for _, s := range d.sents {
+		if s.comment {
+			return true
+		}
+	}
+	return false
+}
+
+// closingAgentPraise returns the customer's praise of the agent in their last
+// two turns, addressed to the agent by name in that turn ("ana you've been an
+// absolute star", "Dear Ravi, ... you have been so helpful"), or nil. Praise
+// without the name is too common a courtesy to credit the score to.
+func (a *Analyzer) closingAgentPraise(d *doc, hits []hit) *hit {
+	var cust []int
+	for i, turn := range d.t.Turns {
+		if turn.Speaker == transcript.Customer {
+			cust = append(cust, i)
+		}
+	}
+	if len(cust) == 0 {
+		return nil
+	}
+	from := cust[max(0, len(cust)-2)]
+	for i := len(hits) - 1; i >= 0; i-- {
+		h := &hits[i]
+		if h.rule.Kind == KindPraise && h.rule.Target == PraiseAgent && h.s.speaker == transcript.Customer && !h.s.survey && h.s.turn >= from && namesAgent(d, h.s.turn) {
+			return h
+		}
+	}
+	return nil
 }
 
 // explain writes why a transcript is masked, for a person.

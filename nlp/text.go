@@ -32,6 +32,10 @@ type doc struct {
 	sents []*sent
 	runes [][]rune // per turn; the survey comment is last
 	env   matchEnv
+	// agentStated holds the agent turns whose failures count as confirmed:
+	// an observation ("I can see the gasket is leaking") or a paraphrase the
+	// customer then affirms ("so water's coming out of the seal?" "yeah").
+	agentStated map[int]bool
 }
 
 func (d *doc) turnRunes(turn int) []rune {

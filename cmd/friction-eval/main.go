@@ -1,18 +1,36 @@
-// Command friction-eval scores the analyzer on a labelled corpus.
+// Command friction-eval scores the analyzer on labelled corpora. Give -corpus
+// and -labels once, or several times in pairs to score several corpora in one
+// run (the generator's and the hand-written holdout, say):
+//
+//	friction-eval -corpus testdata/corpus/eval.jsonl -labels testdata/corpus/eval.labels.jsonl \
+//	    -corpus testdata/holdout/holdout.jsonl -labels testdata/holdout/holdout.labels.jsonl
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/frictionhq/friction/eval"
 	"github.com/frictionhq/friction/nlp"
 )
 
+// paths is a flag that may be given several times.
+type paths []string
+
+func (p *paths) String() string     { return strings.Join(*p, ",") }
+func (p *paths) Set(v string) error { *p = append(*p, v); return nil }
+
+const (
+	defaultCorpus = "testdata/corpus/eval.jsonl"
+	defaultLabels = "testdata/corpus/eval.labels.jsonl"
+)
+
 func main() {
-	corpus := flag.String("corpus", "testdata/corpus/eval.jsonl", "labelled corpus (native JSONL)")
-	labels := flag.String("labels", "testdata/corpus/eval.labels.jsonl", "labels, one JSON object per line")
+	var corpora, labelFiles paths
+	flag.Var(&corpora, "corpus", "labelled corpus (native JSONL); repeat with -labels to score several (default "+defaultCorpus+")")
+	flag.Var(&labelFiles, "labels", "labels, one JSON object per line, for the -corpus in the same position (default "+defaultLabels+")")
 	rules := flag.String("rules", "", "rule pack to use instead of the embedded one")
 	mistakes := flag.String("mistakes", "", "print the transcripts wrong on this label (defect, masked, driver ...; all for every label)")
 	max := flag.Int("max", 40, "most mistakes to print")
@@ -20,11 +38,34 @@ func main() {
 	minSize := flag.Int("min-size", 2, "with -clusters: smallest cluster to list")
 	examples := flag.Int("examples", 5, "with -clusters: evidence quotes per cluster")
 	flag.Parse()
+	if len(corpora) == 0 {
+		corpora = paths{defaultCorpus}
+	}
+	if len(labelFiles) == 0 && len(corpora) == 1 && corpora[0] == defaultCorpus {
+		labelFiles = paths{defaultLabels}
+	}
 	var err error
-	if *clusters {
-		err = list(*corpus, *rules, *minSize, *examples)
-	} else {
-		err = run(*corpus, *labels, *rules, *mistakes, *max)
+	switch {
+	case *clusters:
+		for _, c := range corpora {
+			if err = list(c, *rules, *minSize, *examples); err != nil {
+				break
+			}
+		}
+	case len(labelFiles) != len(corpora):
+		err = fmt.Errorf("%d -corpus but %d -labels: give them in pairs", len(corpora), len(labelFiles))
+	default:
+		for i := range corpora {
+			if len(corpora) > 1 {
+				if i > 0 {
+					fmt.Println()
+				}
+				fmt.Printf("=== %s\n", corpora[i])
+			}
+			if err = run(corpora[i], labelFiles[i], *rules, *mistakes, *max); err != nil {
+				break
+			}
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "friction-eval:", err)
