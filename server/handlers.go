@@ -93,7 +93,9 @@ func (s *Service) IngestTranscripts(stream pb.FrictionService_IngestTranscriptsS
 		resp.RejectedCount += int32(len(m.rejected))
 		return nil
 	}
-	if err := s.eng.IngestStream(stream.Context(), next, done); err != nil {
+	err := s.eng.IngestStream(stream.Context(), next, done)
+	s.opts.Metrics.countIngest(int(resp.StoredCount), int(resp.RejectedCount))
+	if err != nil {
 		return toStatus(s.log, "IngestTranscripts", err)
 	}
 	return stream.SendAndClose(resp)

@@ -24,6 +24,8 @@ type Options struct {
 	MaxRecvBytes int
 	// MaxBatch bounds the transcripts and documents in one ingest request message.
 	MaxBatch int
+	// Metrics, if not nil, records RPC latency and ingest outcomes.
+	Metrics *Metrics
 }
 
 // DefaultOptions are sane limits for contact-center traffic.
@@ -53,8 +55,8 @@ func New(eng *engine.Engine, opts Options) (*grpc.Server, *health.Server) {
 	log := opts.Logger
 	s := grpc.NewServer(
 		grpc.MaxRecvMsgSize(opts.MaxRecvBytes),
-		grpc.ChainUnaryInterceptor(recoverUnary(log), logUnary(log)),
-		grpc.ChainStreamInterceptor(recoverStream(log), logStream(log)),
+		grpc.ChainUnaryInterceptor(recoverUnary(log), metricsUnary(opts.Metrics), logUnary(log)),
+		grpc.ChainStreamInterceptor(recoverStream(log), metricsStream(opts.Metrics), logStream(log)),
 	)
 	pb.RegisterFrictionServiceServer(s, &Service{eng: eng, log: log, opts: opts})
 	hs := health.NewServer()

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
 	"github.com/frictionhq/friction/config"
@@ -189,7 +191,9 @@ func run(args []string) error {
 	if err != nil {
 		return fmt.Errorf("grpc listen: %w", err)
 	}
-	gs, health := server.New(eng, server.Options{Logger: log})
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	gs, health := server.New(eng, server.Options{Logger: log, Metrics: server.NewMetrics(reg, eng)})
 	errc := make(chan error, 2)
 	go func() { errc <- gs.Serve(grpcLis) }()
 
@@ -202,7 +206,7 @@ func run(args []string) error {
 			return fmt.Errorf("http listen: %w", err)
 		}
 		httpAddr = httpLis.Addr().String()
-		hs = &http.Server{Handler: httpHandler(eng), ReadHeaderTimeout: 10 * time.Second}
+		hs = &http.Server{Handler: httpHandler(eng, reg), ReadHeaderTimeout: 10 * time.Second}
 		go func() {
 			if err := hs.Serve(httpLis); !errors.Is(err, http.ErrServerClosed) {
 				errc <- err

@@ -261,6 +261,18 @@ func TestRestartKeepsDataAndGracefulStop(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"transcripts":25`) {
 		t.Errorf("/healthz = %d %s", resp.StatusCode, body)
 	}
+	d.client(t).SearchTranscripts(testCtx(t), &pb.SearchTranscriptsRequest{Query: "kettle"})
+	resp, err = (&http.Client{Timeout: 30 * time.Second}).Get("http://" + d.httpAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{"friction_stored_transcripts 25", `friction_rpc_duration_seconds_count{code="OK",method="/friction.v1.FrictionService/SearchTranscripts"}`, "go_goroutines"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
 }
 
 func TestSecondServerOnSameDataDirRefused(t *testing.T) {
