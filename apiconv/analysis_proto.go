@@ -59,6 +59,8 @@ func AnalysisToProto(a *nlp.Analysis) *pb.Analysis {
 		RulesVersion: a.RulesVersion,
 		Masked:       a.Masked,
 		Explanation:  a.Explanation,
+		Product:      a.Product,
+		ProductTerms: a.ProductTerms,
 		Signals:      signalsToProto(&a.Signals),
 	}
 	for _, f := range a.FrictionPoints {

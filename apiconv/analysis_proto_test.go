@@ -30,7 +30,7 @@ func TestAnalysisToProtoEnums(t *testing.T) {
 func TestAnalysisToProtoCoverage(t *testing.T) {
 	ev := []nlp.Evidence{{Turn: 1, Start: 2, End: 5, Text: "abc", Rule: "r"}}
 	a := &nlp.Analysis{
-		TranscriptID: "t-1", RulesVersion: "v1", Masked: true, Explanation: "x",
+		TranscriptID: "t-1", RulesVersion: "v1", Masked: true, Explanation: "x", Product: "kettle", ProductTerms: []string{"kettle", "lid"},
 		FrictionPoints: []nlp.FrictionPoint{{Category: nlp.ProductDefect, Component: "lid", Symptom: "is cracked",
 			Signature: "lid/is-cracked", StatedBy: nlp.StatedByAgentConfirmed, Safety: []string{"burning"}, Evidence: ev}},
 		Praise: []nlp.Praise{{Target: nlp.PraiseAgent, AgentName: "Priya", Evidence: ev}},
@@ -43,7 +43,7 @@ func TestAnalysisToProtoCoverage(t *testing.T) {
 	}
 	pev := []*pb.Evidence{{Turn: 1, Start: 2, End: 5, Text: "abc", Rule: "r"}}
 	want := &pb.Analysis{
-		TranscriptId: "t-1", RulesVersion: "v1", Masked: true, Explanation: "x",
+		TranscriptId: "t-1", RulesVersion: "v1", Masked: true, Explanation: "x", Product: "kettle", ProductTerms: []string{"kettle", "lid"},
 		FrictionPoints: []*pb.FrictionPoint{{Category: pb.Category_CATEGORY_PRODUCT_DEFECT, Component: "lid", Symptom: "is cracked",
 			Signature: "lid/is-cracked", StatedBy: pb.StatedBy_STATED_BY_AGENT_CONFIRMED, Safety: []string{"burning"}, Evidence: pev}},
 		Praise: []*pb.Praise{{Target: pb.PraiseTarget_PRAISE_TARGET_AGENT, AgentName: "Priya", Evidence: pev}},

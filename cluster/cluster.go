@@ -127,12 +127,18 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	var groups []*group
 	byFeat := make(map[string]int32)
 	mg := make([]int32, len(ms)) // mention → raw signature
+	pr := newProductResolver(ms, &o)
+	reg.setProducts(pr)
 	for i := range ms {
 		m := &ms[i]
-		k := rawKey{m.Product, m.Component, m.Symptom, m.Signature}
+		product := m.Product
+		if pr != nil {
+			product = pr.key(m)
+		}
+		k := rawKey{product, m.Component, m.Symptom, m.Signature}
 		r, ok := rawIdx[k]
 		if !ok {
-			f := newFeatures(m.Product, m.Component, m.Symptom, m.Signature, &o)
+			f := newFeatures(product, m.Component, m.Symptom, m.Signature, &o)
 			g, ok := byFeat[f.key]
 			if !ok {
 				g = int32(len(groups))

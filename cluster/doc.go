@@ -22,6 +22,21 @@
 // Options.Product (a SKU to its product line), by default SKUFamily ("EB-200" and
 // "EB-210" are both "eb"), and are lower-cased.
 //
+// # Product keys
+//
+// When mentions carry Noun (what the transcript calls the product: "washing
+// machine") or Terms (the customer's nouns and brand words), Run first learns,
+// within the run, which product line each term stands for: mentions whose
+// Product is a SKU (or, with no SKU in the run, any Product) are anchors, and
+// every term and noun seen with an anchor votes for it. A mention with no SKU
+// takes the anchor its terms point to (terms seen twice or more, at least 75%
+// with one anchor; the noun counts double; a product name's words count too),
+// else its product name, else its noun, else none. An anchor is keyed, and
+// labelled, by the noun used of it most (twice or more, and more than of any
+// other anchor), so "FR-580" and a SKU-less "my fridge" share a key. A mention
+// left with no product joins a cluster only when its best match is in one
+// product. The Registry keeps the last run's product key for Assign.
+//
 // # Similarity rule
 //
 // First, mentions with the same product, component tokens and symptom tokens form

@@ -16,6 +16,14 @@ type Mention struct {
 	// Product is the product line from metadata (such as a SKU mapped through
 	// Options.Product) or a product noun; it may be empty.
 	Product string
+	// Noun is what the transcript calls the product as a whole ("kettle",
+	// "washing machine"), and Terms the nouns and brand words its customer
+	// used; both may be empty. When any mention of a run has them, Run learns
+	// from the mentions that have a Product which product line each term
+	// stands for, and keys every mention by its product line's name (the
+	// noun most used of it): see the package comment.
+	Noun  string
+	Terms []string
 	// Component ("charging case"), Symptom ("does not charge") and the canonical
 	// Signature the analysis folded them into; see the package comment for the
 	// forms the signature may take.
@@ -50,8 +58,11 @@ type Source struct {
 	Channel      string
 	// Product is the product context, usually ProductOf(metadata).
 	Product string
-	Masked  bool
-	Score   *float64
+	// Noun and Terms are Mention.Noun and Mention.Terms.
+	Noun   string
+	Terms  []string
+	Masked bool
+	Score  *float64
 }
 
 // Defect is one product defect of an analysis, as clustering needs it.
@@ -77,6 +88,8 @@ func MentionsFrom(src Source, defects []Defect) []Mention {
 			At:           src.At,
 			Channel:      src.Channel,
 			Product:      src.Product,
+			Noun:         src.Noun,
+			Terms:        src.Terms,
 			Component:    d.Component,
 			Symptom:      d.Symptom,
 			Signature:    d.Signature,

@@ -22,6 +22,15 @@ type Registry struct {
 	anchors map[string][]string // transcript id → ids; built on demand
 	leaders *leaderIndex        // founders of live ids, for Assign; built on demand
 	lids    []string            // leader → id
+	// products keys mentions by product as the last Run learnt it, for
+	// Assign; nil before a Run or when that run had no product terms.
+	products *productResolver
+}
+
+func (r *Registry) setProducts(p *productResolver) {
+	r.mu.Lock()
+	r.products = p
+	r.mu.Unlock()
 }
 
 type entry struct {
@@ -121,10 +130,14 @@ func (r *Registry) resolve(id string) string {
 // id, registered at once. The next Run may move the mention; ids stay valid
 // through Resolve.
 func (r *Registry) Assign(m Mention, o Options) string {
-	f := newFeatures(m.Product, m.Component, m.Symptom, m.Signature, &o)
-	f.support, f.count = 1, 1
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	product := m.Product
+	if r.products != nil && (m.Noun != "" || len(m.Terms) > 0) {
+		product = r.products.key(&m)
+	}
+	f := newFeatures(product, m.Component, m.Symptom, m.Signature, &o)
+	f.support, f.count = 1, 1
 	if id, ok := r.keys[f.key]; ok {
 		return r.resolve(id)
 	}

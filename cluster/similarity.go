@@ -153,6 +153,9 @@ func blockKey(product string, kind byte, v string) string {
 func (x *leaderIndex) best(g *features) (int32, bool) {
 	x.gen++
 	bestI, bestL := int32(-1), noMatch
+	// A mention with no product joins only when its best match is
+	// unambiguous: the founders it matches that well are all of one product.
+	ambiguous := false
 	products := [2]string{g.product, ""}
 	if g.product == "" {
 		products = [2]string{anyProduct, anyProduct}
@@ -167,7 +170,13 @@ func (x *leaderIndex) best(g *features) (int32, bool) {
 			if l == noMatch {
 				continue
 			}
+			if bestI >= 0 && l == bestL && x.feats[i].product != x.feats[bestI].product {
+				ambiguous = true
+			}
 			if bestI < 0 || l < bestL || l == bestL && (x.sizes[i] > x.sizes[bestI] || x.sizes[i] == x.sizes[bestI] && i < bestI) {
+				if l < bestL {
+					ambiguous = false
+				}
 				bestI, bestL = i, l
 			}
 		}
@@ -183,6 +192,9 @@ func (x *leaderIndex) best(g *features) (int32, bool) {
 	}
 	if bestI < 0 && g.vague && len(g.comp) == 0 && g.product != "" {
 		return x.dominant(g.product)
+	}
+	if g.product == "" && ambiguous {
+		return -1, false
 	}
 	return bestI, bestI >= 0
 }

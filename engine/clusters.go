@@ -40,7 +40,7 @@ func Mentions(t *transcript.Transcript, a *nlp.Analysis) []cluster.Mention {
 		score = &s
 	}
 	src := cluster.Source{TranscriptID: t.ID, CustomerID: t.CustomerID(), At: t.StartedAt, Channel: string(t.Channel),
-		Product: cluster.ProductOf(t.Metadata), Masked: a.Masked, Score: score}
+		Product: cluster.ProductOf(t.Metadata), Noun: a.Product, Terms: a.ProductTerms, Masked: a.Masked, Score: score}
 	var ds []cluster.Defect
 	for _, f := range a.Defects() {
 		d := cluster.Defect{Component: f.Component, Symptom: f.Symptom, Signature: f.Signature, Safety: f.Safety}

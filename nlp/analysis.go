@@ -90,6 +90,14 @@ type Analysis struct {
 	Explanation string      `json:"explanation,omitempty"`
 	Resolution  *Resolution `json:"resolution,omitempty"`
 	Signals     Signals     `json:"signals"`
+	// Product is the noun phrase the transcript uses of the product as a
+	// whole ("kettle", "washing machine"), set when it reports a product
+	// defect and names the product; clustering keys defects by it.
+	Product string `json:"product,omitempty"`
+	// ProductTerms are the customer's most frequent nouns and brand words
+	// (folded lemmas), from which clustering learns which product a
+	// transcript without a SKU is about.
+	ProductTerms []string `json:"product_terms,omitempty"`
 }
 
 // FrictionPoint is one thing that went wrong for the customer.

@@ -828,7 +828,11 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 		accs = append(accs, &defectAcc{head: comp, fp: FrictionPoint{Category: ProductDefect, Component: comp, Symptom: sym,
 			StatedBy: StatedByAgentConfirmed, Evidence: []Evidence{d.clauseEvidence(h)}}})
 	}
-	for _, acc := range a.consolidate(d, accs) {
+	accs, pc := a.consolidate(d, accs)
+	if pc != nil {
+		res.Product, res.ProductTerms = pc.Product(), pc.Terms()
+	}
+	for _, acc := range accs {
 		sortEvidence(acc.fp.Evidence)
 		res.FrictionPoints = append(res.FrictionPoints, acc.fp)
 	}

@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -21,6 +23,64 @@ type productContext struct {
 	// head after a brand name ("Pulse earbuds"), what was bought ("I bought the
 	// kettle"), the metadata's product.
 	nouns map[string]bool
+	// votes counts how often each product noun phrase (one or two folded
+	// lemmas, "kettle", "washing machine") is used of the product as a whole.
+	votes map[string]int
+	// terms counts the folded nouns and brand words the customer used: what
+	// clustering learns which product a transcript is about from.
+	terms map[string]int
+}
+
+// maxTerms is how many product terms an analysis keeps.
+const maxTerms = 24
+
+// Terms returns the customer's most frequent nouns and brand words, most
+// frequent first, at most maxTerms.
+func (pc *productContext) Terms() []string {
+	out := make([]string, 0, len(pc.terms))
+	for t := range pc.terms {
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(x, y string) int { return cmp.Or(cmp.Compare(pc.terms[y], pc.terms[x]), strings.Compare(x, y)) })
+	if len(out) > maxTerms {
+		out = out[:maxTerms]
+	}
+	return out
+}
+
+// vote records a product noun phrase: the head at s.m[k-1] and, when the word
+// before it (from j on) is a noun or gerund, that modifier too.
+func (a *Analyzer) vote(pc *productContext, s *sent, j, k, w int) {
+	head := a.pack.fold(s.m[k-1].lemma)
+	if head == "" || genericProduct[head] || a.compStop.has(head) || pc.brand[s.m[k-1].text] || len(head) < 3 {
+		return
+	}
+	pc.nouns[head] = true
+	phrase := head
+	if k-2 >= j {
+		m := &s.m[k-2]
+		if (nounish(m.tag) || m.tag == "VBG") && !pc.brand[m.text] && !a.compStop.has(m.text) && !genericProduct[m.text] && !ownWords[m.text] && !purchaseSkip[m.text] && len(m.text) > 2 {
+			phrase = m.text + " " + head
+		}
+	}
+	pc.votes[phrase] += w
+}
+
+// genericProduct are nouns that stand for any product: never its name.
+var genericProduct = map[string]bool{"unit": true, "item": true, "product": true, "thing": true, "it": true, "one": true,
+	"device": true, "model": true, "order": true, "purchase": true, "parcel": true, "package": true, "delivery": true,
+	"account": true, "app": true, "problem": true, "issue": true, "replacement": true, "refund": true, "warranty": true}
+
+// Product returns the noun phrase the transcript most often uses of the
+// product as a whole ("kettle", "washing machine"), "" when it names none.
+func (pc *productContext) Product() string {
+	best, n := "", 0
+	for p, c := range pc.votes {
+		if c > n || c == n && (len(p) < len(best) || len(p) == len(best) && p < best) {
+			best, n = p, c
+		}
+	}
+	return best
 }
 
 // productIntro are the words that introduce the product itself, and what must
@@ -42,7 +102,7 @@ var purchaseSkip = map[string]bool{"my": true, "a": true, "an": true, "the": tru
 	"pair": true, "of": true, "new": true, "set": true, "your": true, "their": true, "our": true, "one": true}
 
 func (a *Analyzer) productContext(d *doc) *productContext {
-	pc := &productContext{brand: map[string]bool{}, nouns: map[string]bool{}}
+	pc := &productContext{brand: map[string]bool{}, nouns: map[string]bool{}, votes: map[string]int{}, terms: map[string]int{}}
 	if d.t.Metadata["sku"] == "" && d.t.Metadata["product"] == "" && d.t.Metadata["company"] != "" {
 		// Under a company alone, a brand or model name is the best name of
 		// the product there is ("AirPods", "Face ID"): keep it.
@@ -85,10 +145,17 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 				}
 				if k > j && k-j <= 2 && (k == len(s.m) || !a.compKeep.has(s.m[k].text)) {
 					pc.nouns[a.pack.fold(s.m[k-1].lemma)] = true
+					a.vote(pc, s, j, k, 2)
 				}
 			case productIntro[s.m[i].text] > 0 && s.speaker == transcript.Customer:
+				weight := 2
 				if i+1 < len(s.m) && productIntro[s.m[i].text] == introOwn && !ownWords[s.m[i+1].text] {
-					continue
+					if s.m[i+1].text != "the" || s.m[i].text != "about" && s.m[i].text != "regarding" {
+						continue
+					}
+					// "calling about the washing machine": a weaker sign,
+					// as "about the lid" names a part.
+					weight = 1
 				}
 				j := i + 1
 				for j < len(s.m) && j < i+5 && (purchaseSkip[s.m[j].text] || pc.brand[s.m[j].text]) {
@@ -99,14 +166,40 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 					k++
 				}
 				if k > j && !a.compKeep.has(s.m[j].text) {
-					pc.nouns[a.pack.fold(s.m[k-1].lemma)] = true
+					if weight > 1 {
+						pc.nouns[a.pack.fold(s.m[k-1].lemma)] = true
+					}
+					a.vote(pc, s, j, k, weight)
 				}
 			}
 		}
 	}
+	for _, s := range d.sents {
+		if s.speaker != transcript.Customer && !s.comment && !s.survey {
+			continue
+		}
+		for i := range s.m {
+			m := &s.m[i]
+			if s.toks[i].Kind != Word || len(m.text) < 3 || names[m.text] || ownWords[m.text] || purchaseSkip[m.text] {
+				continue
+			}
+			if !nounish(m.tag) && !pc.brand[m.text] {
+				continue
+			}
+			l := a.pack.fold(m.lemma)
+			if l == "" || genericProduct[l] || a.compStop.has(m.text) || a.compStop.has(l) || a.compPos.has(l) {
+				continue
+			}
+			pc.terms[l]++
+		}
+	}
 	if p := d.t.Metadata["product"]; p != "" {
 		f := strings.Fields(strings.ToLower(p))
-		pc.nouns[a.pack.fold(nounLemma(f[len(f)-1]))] = true
+		head := a.pack.fold(nounLemma(f[len(f)-1]))
+		pc.nouns[head] = true
+		if !genericProduct[head] {
+			pc.votes[head]++
+		}
 	}
 	return pc
 }
@@ -198,12 +291,21 @@ func (a *Analyzer) specificity(symptom string) int {
 // generic report joins the specific one; a report on the product as a whole
 // ("the earbuds won't charge") joins the one on its part ("the case is dead");
 // reports on one part, or with one symptom class, are one.
-func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) []*defectAcc {
+//
+// It also returns the transcript's product noun (productContext.Product).
+func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) ([]*defectAcc, *productContext) {
 	if len(accs) == 0 {
-		return nil
+		return nil, nil
 	}
 	pc := a.productContext(d)
 	for _, acc := range accs {
+		// The subject of a defect that is the product itself ("the kettle
+		// leaks") names it too.
+		if f := strings.Fields(acc.fp.Component); len(f) > 0 && len(f) <= 2 {
+			if head := a.pack.fold(nounLemma(f[len(f)-1])); pc.nouns[head] && !genericProduct[head] {
+				pc.votes[head]++
+			}
+		}
 		acc.fp.Component = a.part(acc.fp.Component, pc)
 	}
 	var out []*defectAcc
@@ -223,7 +325,7 @@ func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) []*defectAcc {
 	for _, acc := range out {
 		acc.fp.Signature = signature(acc.fp.Component, a.pack.class(acc.fp.Symptom))
 	}
-	return out
+	return out, pc
 }
 
 func (a *Analyzer) sameCause(x, y *defectAcc) bool {

@@ -2338,7 +2338,12 @@ type Analysis struct {
 	Resolution  *Resolution `protobuf:"bytes,8,opt,name=resolution,proto3" json:"resolution,omitempty"`
 	Signals     *Signals    `protobuf:"bytes,9,opt,name=signals,proto3" json:"signals,omitempty"`
 	// PII redacted before storing, by kind (card, ssn, email, phone).
-	Redactions    map[string]int32 `protobuf:"bytes,10,rep,name=redactions,proto3" json:"redactions,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	Redactions map[string]int32 `protobuf:"bytes,10,rep,name=redactions,proto3" json:"redactions,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	// The noun phrase the transcript uses of the product ("washing machine").
+	Product string `protobuf:"bytes,11,opt,name=product,proto3" json:"product,omitempty"`
+	// The customer's most frequent nouns and brand words, which clustering uses
+	// to tell one product from another when metadata does not.
+	ProductTerms  []string `protobuf:"bytes,12,rep,name=product_terms,json=productTerms,proto3" json:"product_terms,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2439,6 +2444,20 @@ func (x *Analysis) GetSignals() *Signals {
 func (x *Analysis) GetRedactions() map[string]int32 {
 	if x != nil {
 		return x.Redactions
+	}
+	return nil
+}
+
+func (x *Analysis) GetProduct() string {
+	if x != nil {
+		return x.Product
+	}
+	return ""
+}
+
+func (x *Analysis) GetProductTerms() []string {
+	if x != nil {
+		return x.ProductTerms
 	}
 	return nil
 }
@@ -5395,7 +5414,7 @@ const file_friction_v1_friction_proto_rawDesc = "" +
 	"\x03end\x18\x03 \x01(\x05R\x03end\x12\x12\n" +
 	"\x04text\x18\x04 \x01(\tR\x04text\x12\x12\n" +
 	"\x04rule\x18\x05 \x01(\tR\x04rule\x12#\n" +
-	"\rtranscript_id\x18\x06 \x01(\tR\ftranscriptId\"\xbe\x04\n" +
+	"\rtranscript_id\x18\x06 \x01(\tR\ftranscriptId\"\xfd\x04\n" +
 	"\bAnalysis\x12#\n" +
 	"\rtranscript_id\x18\x01 \x01(\tR\ftranscriptId\x12#\n" +
 	"\rrules_version\x18\x02 \x01(\tR\frulesVersion\x12C\n" +
@@ -5411,7 +5430,9 @@ const file_friction_v1_friction_proto_rawDesc = "" +
 	"\n" +
 	"redactions\x18\n" +
 	" \x03(\v2%.friction.v1.Analysis.RedactionsEntryR\n" +
-	"redactions\x1a=\n" +
+	"redactions\x12\x18\n" +
+	"\aproduct\x18\v \x01(\tR\aproduct\x12#\n" +
+	"\rproduct_terms\x18\f \x03(\tR\fproductTerms\x1a=\n" +
 	"\x0fRedactionsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\x05R\x05value:\x028\x01\"\xb6\x02\n" +

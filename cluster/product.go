@@ -1,0 +1,200 @@
+package cluster
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// productResolver keys mentions by product line. It is learnt within one run
+// from the mentions that carry a Product (a SKU, a product name, a company):
+// their product line (normProduct) is the anchor, and every noun and term
+// seen with an anchor votes for it. A mention with no Product takes the anchor
+// its terms point to; each anchor is named by the noun most used of it.
+type productResolver struct {
+	o *Options
+	// terms: term → anchor → count of mentions with both.
+	terms map[string]map[string]int
+	// name: anchor → the name it is keyed by.
+	name map[string]string
+	// skus is set when some mention's Product is a SKU: then only SKUs are
+	// anchors, and a product name ("Voltra Glide S2") is resolved like a
+	// term.
+	skus bool
+}
+
+// isSKU reports whether a product value is a SKU: "EB-200", "KT-17G".
+func isSKU(raw string) bool {
+	raw = strings.TrimSpace(raw)
+	return raw != "" && SKUFamily(raw) != strings.ToLower(raw)
+}
+
+// anchor returns the product line m's Product stands for when it is an
+// anchor, else "".
+func (r *productResolver) anchor(m *Mention) string {
+	if r.skus && !isSKU(m.Product) {
+		return ""
+	}
+	return normProduct(m.Product, r.o)
+}
+
+// minPurity is the share of a term's anchored mentions that must have one
+// anchor for the term to stand for it.
+const minPurity = 0.75
+
+// newProductResolver learns the product terms of ms; nil when no mention has
+// a noun or terms (the mentions are keyed by Product alone, as given).
+func newProductResolver(ms []Mention, o *Options) *productResolver {
+	any := false
+	for i := range ms {
+		if ms[i].Noun != "" || len(ms[i].Terms) > 0 {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil
+	}
+	r := &productResolver{o: o, terms: map[string]map[string]int{}, name: map[string]string{}}
+	for i := range ms {
+		if isSKU(ms[i].Product) {
+			r.skus = true
+			break
+		}
+	}
+	nouns := map[string]map[string]int{} // anchor → noun → count
+	seen := map[string]bool{}
+	for i := range ms {
+		m := &ms[i]
+		a := r.anchor(m)
+		if a == "" {
+			continue
+		}
+		if i > 0 && ms[i-1].TranscriptID == m.TranscriptID && m.TranscriptID != "" {
+			continue // one vote per transcript
+		}
+		clear(seen)
+		for _, t := range m.Terms {
+			if t != "" && !seen[t] {
+				seen[t] = true
+				r.vote(t, a)
+			}
+		}
+		if n := normNoun(m.Noun); n != "" {
+			if nouns[a] == nil {
+				nouns[a] = map[string]int{}
+			}
+			nouns[a][n]++
+			if !seen[n] {
+				r.vote(n, a)
+			}
+		}
+	}
+	// Name each anchor by its most used noun, when that noun is used of no
+	// other anchor more.
+	owner := map[string]string{}
+	best := map[string]int{}
+	for _, a := range sortedKeys(nouns) {
+		n, c := topCount(nouns[a])
+		if c < 2 {
+			continue
+		}
+		if c > best[n] {
+			owner[n], best[n] = a, c
+		}
+	}
+	for n, a := range owner {
+		r.name[a] = n
+	}
+	return r
+}
+
+func (r *productResolver) vote(t, a string) {
+	if r.terms[t] == nil {
+		r.terms[t] = map[string]int{}
+	}
+	r.terms[t][a]++
+}
+
+// key returns the product key of m.
+func (r *productResolver) key(m *Mention) string {
+	a := r.anchor(m)
+	if a == "" {
+		a = r.infer(m)
+	}
+	if a == "" {
+		if n := normProduct(m.Product, r.o); n != "" {
+			return n
+		}
+		return normNoun(m.Noun)
+	}
+	if n, ok := r.name[a]; ok {
+		return n
+	}
+	return a
+}
+
+// infer returns the anchor m's noun and terms point to: each term used with
+// one anchor in at least minPurity of its (two or more) anchored mentions
+// votes for it, the noun twice; "" when no anchor wins outright.
+func (r *productResolver) infer(m *Mention) string {
+	score := map[string]float64{}
+	add := func(t string, w float64) {
+		votes := r.terms[t]
+		total := 0
+		for _, c := range votes {
+			total += c
+		}
+		if total < 2 {
+			return
+		}
+		a, c := topCount(votes)
+		if share := float64(c) / float64(total); share >= minPurity {
+			score[a] += w * share
+		}
+	}
+	if n := normNoun(m.Noun); n != "" {
+		add(n, 2)
+	}
+	for _, t := range m.Terms {
+		add(t, 1)
+	}
+	// The words of a product name: "Voltra Glide S2".
+	for _, t := range strings.Fields(strings.ToLower(m.Product)) {
+		add(t, 1)
+	}
+	bestA, best, second := "", 0.0, 0.0
+	for _, a := range sortedKeys(score) {
+		switch s := score[a]; {
+		case s > best:
+			bestA, best, second = a, s, best
+		case s > second:
+			second = s
+		}
+	}
+	if best <= second {
+		return ""
+	}
+	return bestA
+}
+
+func normNoun(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+func topCount(t map[string]int) (string, int) {
+	best, n := "", 0
+	for _, k := range sortedKeys(t) {
+		if t[k] > n {
+			best, n = k, t[k]
+		}
+	}
+	return best, n
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(a, b) })
+	return out
+}
