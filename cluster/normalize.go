@@ -64,6 +64,24 @@ type features struct {
 
 func (f *features) negated() bool { return contains(f.symp, negation) }
 
+// noise reports whether the symptom is a noise the part makes ("brake makes
+// noise", "squeals"), not a failure to work.
+func (f *features) noise() bool {
+	if f.negated() {
+		return false
+	}
+	for _, t := range f.symp {
+		if noiseWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// stopsWorking reports whether a vague symptom says the part stopped working
+// ("does not work", "fails"): no report of a noise it makes.
+func (f *features) stopsWorking() bool { return f.vague && (f.negated() || contains(f.symp, "fail")) }
+
 // specific reports whether the signature names a product, a component and a
 // specific symptom: only such groups found clusters in the first pass.
 func (f *features) specific() bool {
@@ -161,8 +179,16 @@ func tokens(s string, symptom bool, o *Options) []string {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’')
 	})
-	for _, w := range words {
+	for wi, w := range words {
 		w = strings.ReplaceAll(w, "’", "'")
+		if symptom && wi == len(words)-1 && symptomNegations[w] && wi > 0 {
+			// A verb that negates what follows it names the symptom when
+			// nothing follows: "does not stop" is not "does not".
+			if w = stem(w); w != "" {
+				out = append(out, w)
+			}
+			continue
+		}
 		if negations[w] || strings.HasSuffix(w, "n't") {
 			out = append(out, negation)
 			continue
@@ -320,9 +346,14 @@ var negations = set("not", "no", "never", "cannot", "wont", "cant", "dont", "doe
 var symptomNegations = set("stop", "stops", "stopped", "stopping", "fail", "fails", "failed", "failing", "unable", "refuses", "refused", "refuse")
 
 // vagueWords name no specific failure: a symptom made only of them is vague.
-var vagueWords = set("work", "function", "broken", "break", "brok", "fault", "faulty", "defect", "defectiv",
+var vagueWords = set("work", "function", "fail", "broken", "break", "brok", "fault", "faulty", "defect", "defectiv",
 	"problem", "issue", "wrong", "malfunction", "bad", "play", "act", "weird", "right", "proper", "good",
 	"happen", "use", "usabl", "funny", "strang", "behav", "mess", "glitch", "glitchy", "damag")
+
+// noiseWords name a noise: a part that makes one still works, so a report that
+// it does not work is no report of the noise.
+var noiseWords = set("nois", "noisy", "squeal", "squeak", "squeaky", "rattl", "buzz", "whin", "hum", "click",
+	"clunk", "screech", "creak", "grind", "hiss", "knock", "scrap")
 
 var irregularStems = map[string]string{
 	"died": "die", "dies": "die", "dying": "die", "dead": "dead",

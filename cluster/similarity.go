@@ -39,6 +39,10 @@ func match(g, l *features, minorRatio int) int {
 			return matchMinor
 		}
 	case g.vague:
+		if g.stopsWorking() && l.noise() {
+			// "the brake doesn't work" is not "the brake squeals".
+			return noMatch
+		}
 		return matchVague
 	case sympCompatible(g.symp, l.symp):
 		return matchSpecific
@@ -191,7 +195,10 @@ func (x *leaderIndex) best(g *features) (int32, bool) {
 		consider(blockKey(p, 's', strings.Join(g.symp, " ")))
 	}
 	if bestI < 0 && g.vague && len(g.comp) == 0 && g.product != "" {
-		return x.dominant(g.product)
+		if d, ok := x.dominant(g.product); ok && !(g.stopsWorking() && x.feats[d].noise()) {
+			return d, true
+		}
+		return -1, false
 	}
 	if g.product == "" && ambiguous {
 		return -1, false

@@ -32,7 +32,19 @@ var holdoutFloors = map[string]float64{
 	"defect":     0.93,
 	"masked":     0.85,
 	"driver":     0.88,
-	"cluster F1": 0.55,
+	"churn":      0.90,
+	"cluster F1": 0.65,
+}
+
+// tuningFloors are a little under what the analyzer reaches on the second
+// hand-written corpus (testdata/tuning), by another author, on product lines
+// and wording the rules were not written for (defect 0.64 and churn 0.86
+// before rules 2026.11.6).
+var tuningFloors = map[string]float64{
+	"defect": 0.90,
+	"masked": 0.88,
+	"churn":  0.88,
+	"driver": 0.65,
 }
 
 func TestEvalCorpus(t *testing.T) {
@@ -41,6 +53,10 @@ func TestEvalCorpus(t *testing.T) {
 
 func TestEvalHoldout(t *testing.T) {
 	checkFloors(t, "../testdata/holdout/holdout.jsonl", "../testdata/holdout/holdout.labels.jsonl", 50, holdoutFloors)
+}
+
+func TestEvalTuning(t *testing.T) {
+	checkFloors(t, "../testdata/tuning/tuning.jsonl", "../testdata/tuning/tuning.labels.jsonl", 50, tuningFloors)
 }
 
 func checkFloors(t *testing.T, corpus, labels string, minTranscripts int, floors map[string]float64) {

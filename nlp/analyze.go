@@ -17,7 +17,7 @@ type Analyzer struct {
 	tagger *tag.Tagger
 
 	neg, hypo, hypoStart, resolved, posw, negw, compStop, compKeep, compPos *lexicon
-	observe, affirm                                                         *lexicon
+	observe, affirm, thirdParty                                             *lexicon
 	catLex                                                                  []catLexicon
 }
 
@@ -46,7 +46,7 @@ func New(pack *RulePack) (*Analyzer, error) {
 	a.neg, a.hypo, a.hypoStart, a.resolved = lx("negation"), lx("hypothetical"), lx("hypothetical_start"), lx("resolved")
 	a.posw, a.negw, a.compStop, a.compKeep = lx("positive"), lx("negative"), lx("component_stop"), lx("component_modifier")
 	a.compPos = lx("component_position")
-	a.observe, a.affirm = lx("agent_observe"), lx("affirmation")
+	a.observe, a.affirm, a.thirdParty = lx("agent_observe"), lx("affirmation"), lx("third_party")
 	for _, c := range []Category{Account, Billing, Shipping, WebsiteApp, Policy} {
 		a.catLex = append(a.catLex, catLexicon{c, lx("cat_" + string(c))})
 	}
@@ -214,7 +214,24 @@ func (a *Analyzer) agentStatements(d *doc, hits []hit) []int {
 	var out []int
 	complained := -1
 	for si, s := range d.sents {
-		if s.speaker != transcript.Agent || s.survey || s.question {
+		if s.speaker != transcript.Agent || s.survey {
+			continue
+		}
+		if s.question {
+			// A diagnostic question the customer answers yes to ("is it a
+			// squeal from the brake?" "yes that") states the fault for them;
+			// only the turn's last question is the one answered.
+			if a.lastQuestion(d, si) && a.affirmedNext(d, s.turn) && !a.replyFine(d, s.turn) {
+				out = append(out, si)
+				if d.affirmedQ == nil {
+					d.affirmedQ = map[int]bool{}
+				}
+				d.affirmedQ[si] = true
+				if d.agentStated == nil {
+					d.agentStated = map[int]bool{}
+				}
+				d.agentStated[s.turn] = true
+			}
 			continue
 		}
 		ok := false
@@ -242,6 +259,40 @@ func (a *Analyzer) agentStatements(d *doc, hits []hit) []int {
 		}
 	}
 	return out
+}
+
+// replyFine reports whether the customer's reply to agent turn says all is
+// well: "yes, the case charges fine" answers "is the case charging okay?".
+func (a *Analyzer) replyFine(d *doc, turn int) bool {
+	for _, s := range d.sents {
+		if s.turn <= turn || s.survey {
+			continue
+		}
+		if s.speaker != transcript.Customer {
+			return false
+		}
+		for i := range s.m {
+			switch s.m[i].text {
+			case "fine", "okay", "ok", "normal", "alright", "normally", "well":
+				return true
+			}
+			if a.posw.has(s.m[i].text) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// lastQuestion reports whether sentence si is the last question of its turn.
+func (a *Analyzer) lastQuestion(d *doc, si int) bool {
+	for j := si + 1; j < len(d.sents) && d.sents[j].turn == d.sents[si].turn; j++ {
+		if d.sents[j].question {
+			return false
+		}
+	}
+	return true
 }
 
 // affirmedNext reports whether the customer's turn right after agent turn
@@ -287,7 +338,7 @@ func (a *Analyzer) allowed(d *doc, h hit) bool {
 	case KindDriver:
 		return true
 	case KindDefect, KindSafety, KindFriction, KindChurn:
-		if h.s.question && !h.s.rhetoric {
+		if h.s.question && !h.s.rhetoric && !d.affirmedQ[h.si] {
 			return false
 		}
 		// A churn threat is conditional by nature: "if this isn't sorted I'll cancel".
@@ -296,6 +347,11 @@ func (a *Analyzer) allowed(d *doc, h hit) bool {
 		}
 		if h.rule.ThingSubject && personSubject(h.s, h.sp.start) {
 			return false
+		}
+		if h.rule.Kind == KindDefect || h.rule.Kind == KindSafety {
+			if phrasalOther(h.s, h.sp) || usedTo(h.s, h.sp) || a.otherParty(h.s, h.sp) {
+				return false
+			}
 		}
 		// "dead easy", "proper good": a state word that only intensifies the
 		// praise after it.
@@ -323,14 +379,70 @@ var auxiliaries = map[string]bool{"do": true, "does": true, "did": true, "can": 
 	"never": true, "accidentally": true, "then": true, "always": true, "should": true, "might": true, "may": true,
 	"got": true, "get": true, "gets": true, "getting": true, "keep": true, "kept": true}
 
-// personSubject reports whether the predicate at i has I, we or you as subject.
+// personSubject reports whether the predicate at i has a person (I, we, you,
+// he, she) as subject.
 func personSubject(s *sent, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		w := s.m[j].text
 		if auxiliaries[w] || w == "and" || w == "to" {
 			continue
 		}
-		return w == "i" || w == "we" || w == "you" || w == "me" || w == "us"
+		return w == "i" || w == "we" || w == "you" || w == "me" || w == "us" || w == "he" || w == "she"
+	}
+	return false
+}
+
+// phrasalNot are verbs whose particle turns a failure word into something
+// else: "hung up on me" ends a call, "the tips keep slipping out" is a fit.
+var phrasalNot = map[string]string{"hang": "up", "slip": "out"}
+
+// phrasalOther reports whether the match is one of the phrasalNot verbs with
+// its particle.
+func phrasalOther(s *sent, sp span) bool {
+	for i := sp.start; i < sp.end && i+1 < len(s.m); i++ {
+		if p, ok := phrasalNot[s.m[i].vlem]; ok && s.m[i+1].text == p {
+			return true
+		}
+		if p, ok := phrasalNot[s.m[i].lemma]; ok && s.m[i+1].text == p {
+			return true
+		}
+	}
+	return false
+}
+
+// usedTo reports whether the match describes a past habit ("it used to get
+// so hot"): a failure that is over, or of an old product. "used to last all
+// day but now it's dead by lunch" matches "dead", after the contrast.
+func usedTo(s *sent, sp span) bool {
+	for i := sp.start - 1; i >= 1; i-- {
+		switch s.m[i].text {
+		case "but", "now", "though", "although", "however", "whereas", "still", "since", "these", "nowadays", "anymore":
+			return false // a contrast with the present
+		}
+		if s.m[i].text == "to" && s.m[i-1].text == "used" {
+			return true
+		}
+	}
+	return false
+}
+
+// otherParty reports whether a failure is someone else's or hearsay: "my
+// friend's one broke", "my neighbour said hers leaks", "I read that some
+// units catch fire". A first-person word between the other party and the
+// failure gives it back to the customer ("my friend told me my case is
+// faulty").
+func (a *Analyzer) otherParty(s *sent, sp span) bool {
+	for i := sp.start - 1; i >= 0 && s.clause[i] == s.clause[sp.start]; i-- {
+		switch s.m[i].text {
+		case "i", "my", "mine", "me", "we", "our", "ours", "us":
+			if i+1 < len(s.m) && len(a.thirdParty.lexAt(s.m, i+1)) > 0 {
+				return true // "my" of "my neighbour"
+			}
+			return false
+		}
+		if len(a.thirdParty.lexAt(s.m, i)) > 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -338,6 +450,12 @@ func personSubject(s *sent, i int) bool {
 // negated reports whether a negation word governs the match: in its clause, at
 // most four tokens before it.
 func (a *Analyzer) negated(s *sent, sp span) bool {
+	// "not that it's broken or anything": a denied complement.
+	for i := sp.start - 1; i >= 1 && s.clause[i] == s.clause[sp.start]; i-- {
+		if (s.m[i].text == "that" || s.m[i].text == "like" || s.m[i].text == "saying") && s.m[i-1].text == "not" {
+			return true
+		}
+	}
 	for i := sp.start - 1; i >= 0 && i >= sp.start-5; i-- {
 		if s.clause[i] != s.clause[sp.start] {
 			return false
@@ -372,12 +490,77 @@ func (a *Analyzer) hypothetical(s *sent, sp span) bool {
 		if s.clause[i] != s.clause[sp.start] {
 			break
 		}
-		if len(a.hypo.lexAt(s.m, i)) > 0 {
+		if n := a.hypo.lexAt(s.m, i); len(n) > 0 {
 			if s.m[i].text == "ever" && i+1 < len(s.m) && s.m[i+1].text == "since" {
+				continue
+			}
+			// "what happens is it just shuts off": a description.
+			if j := i + maxInt(n); s.m[i].text == "what" && j < len(s.m) && s.m[j].text == "is" {
+				continue
+			}
+			if s.m[i].text == "if" && habitualIf(s, i, sp) {
 				continue
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// habitualIf reports whether the "if" at i opens a habitual condition whose
+// result is the match: "if I press start it just beeps and does nothing". The
+// condition is the customer's own action and the match, after a new subject,
+// has no modal; "if it ever breaks" and "if I drop it would it crack" stay
+// hypothetical.
+func habitualIf(s *sent, i int, sp span) bool {
+	if i+1 >= sp.start {
+		return false
+	}
+	switch s.m[i+1].text {
+	case "i", "we", "you":
+	default:
+		return false
+	}
+	subj := -1
+	for j := i + 3; j < sp.start; j++ {
+		switch s.m[j].text {
+		case "it", "they", "this", "that", "the", "my":
+			subj = j
+		case "would", "will", "could", "might", "should", "can", "may", "ever":
+			return false
+		}
+	}
+	return subj > 0
+}
+
+func maxInt(xs []int) int {
+	m := 0
+	for _, x := range xs {
+		if x > m {
+			m = x
+		}
+	}
+	return m
+}
+
+// stoppedAgain reports whether token i says the fault stopped: "after I
+// tightened the cap it stopped", "it stopped since". "it stopped working" is
+// a failure, not a fix.
+func stoppedAgain(s *sent, i int) bool {
+	if s.m[i].text != "stopped" || i == 0 {
+		return false
+	}
+	switch s.m[i-1].text {
+	case "it", "that", "they", "this", "problem", "issue", "noise", "leak", "leaking", "dripping":
+	default:
+		return false
+	}
+	if i+1 == len(s.m) {
+		return true
+	}
+	switch s.m[i+1].text {
+	case "now", "since", "after", "completely", "altogether", "entirely", ".", "!", "and":
+		return true
 	}
 	return false
 }
@@ -387,7 +570,7 @@ func (a *Analyzer) hypothetical(s *sent, sp span) bool {
 func (a *Analyzer) resolvedAfter(d *doc, h hit) bool {
 	check := func(s *sent, from int) bool {
 		for i := from; i < len(s.m); i++ {
-			if n := a.resolved.lexAt(s.m, i); len(n) > 0 || fineAgain(s, i) {
+			if n := a.resolved.lexAt(s.m, i); len(n) > 0 || fineAgain(s, i) || stoppedAgain(s, i) {
 				if a.cueNegated(s, i) {
 					continue
 				}

@@ -109,6 +109,26 @@ func TestDefectPhenomena(t *testing.T) {
 		{"chat-idk", transcript.Chat, "idk how to pair them w my laptop thx", false},
 		// person subject
 		{"person-subject", transcript.Chat, "I didn't charge it overnight, sorry.", false},
+		{"hung-up", transcript.Chat, "The agent was rude and hung up on me.", false},
+		// someone else's product, hearsay, a past habit
+		{"friend", transcript.Chat, "My friend's one broke after a month, is that common?", false},
+		{"neighbour-said", transcript.Chat, "my neighbour said hers leaks, I'm thinking of buying one", false},
+		{"friend-told-me-mine", transcript.Chat, "My friend noticed my case is cracked.", true},
+		{"used-to-old", transcript.Email, "My old dryer (not from you) used to get so hot it burned my hand.", false},
+		{"used-to-now", transcript.Chat, "the battery used to last all day but now it's dead by lunch", true},
+		// denied complement, fault that stopped
+		{"not-that", transcript.Chat, "not that it's broken or anything, I just want a second charger", false},
+		{"it-stopped", transcript.Chat, "it was leaking for a while but after I tightened the cap it stopped.", false},
+		{"stopped-working", transcript.Chat, "it was flickering and then it stopped working.", true},
+		// descriptions that look like conditions
+		{"what-happens-is", transcript.Chat, "what happens is it just shuts off after five minutes", true},
+		{"habitual-if", transcript.Chat, "if I press start it just beeps and does nothing", true},
+		{"if-would", transcript.Chat, "if I drop it would it crack", false},
+		// symptom paraphrases of products we do not sell
+		{"noise", transcript.Chat, "it has started making a horrible squeaking noise every time I brake", true},
+		{"slips", transcript.Chat, "my treadmill belt keeps slipping when I run fast", true},
+		{"eats-batteries", transcript.Email, "My door lock eats the batteries, every six days I put new ones in.", true},
+		{"code-no-error-word", transcript.Chat, "lock keeps saying E07", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := customer(tc.ch, tc.text)
@@ -130,6 +150,22 @@ func TestSpeaker(t *testing.T) {
 	}}
 	if an := a.Analyze(probe); an.HasDefect() {
 		t.Errorf("an agent's diagnostic question became a defect: %+v", an.FrictionPoints)
+	}
+	affirmed := &transcript.Transcript{ID: "t", Channel: transcript.Chat, Turns: []transcript.Turn{
+		{Speaker: transcript.Customer, Text: "hi it makes a sound, kind of annoying"},
+		{Speaker: transcript.Agent, Text: "Sorry about that! Is the screen flickering on and off?"},
+		{Speaker: transcript.Customer, Text: "yes that"},
+	}}
+	if an := a.Analyze(affirmed); !an.HasDefect() || an.Defects()[0].StatedBy != StatedByAgentConfirmed {
+		t.Errorf("a diagnostic question the customer answers yes to should state the defect: %+v", an.FrictionPoints)
+	}
+	denied := &transcript.Transcript{ID: "t", Channel: transcript.Chat, Turns: []transcript.Turn{
+		{Speaker: transcript.Customer, Text: "I'd like to return it."},
+		{Speaker: transcript.Agent, Text: "Is it leaking or damaged in any way?"},
+		{Speaker: transcript.Customer, Text: "No, nothing like that, I changed my mind."},
+	}}
+	if an := a.Analyze(denied); an.HasDefect() {
+		t.Errorf("a diagnostic question answered no became a defect: %+v", an.FrictionPoints)
 	}
 	confirmed := &transcript.Transcript{ID: "t", Channel: transcript.Chat, Turns: []transcript.Turn{
 		{Speaker: transcript.Customer, Text: "Something's not right with my earbuds."},

@@ -298,6 +298,12 @@ func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) ([]*defectAcc, *produc
 		return nil, nil
 	}
 	pc := a.productContext(d)
+	// What each report named before part() cleaned it: "the wifi cuts out"
+	// names no part, but says what failed.
+	said := make(map[*defectAcc]string, len(accs))
+	for _, acc := range accs {
+		said[acc] = acc.fp.Component
+	}
 	for _, acc := range accs {
 		// The subject of a defect that is the product itself ("the kettle
 		// leaks") names it too.
@@ -323,9 +329,132 @@ func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) ([]*defectAcc, *produc
 		}
 	}
 	for _, acc := range out {
-		acc.fp.Signature = signature(acc.fp.Component, a.pack.class(acc.fp.Symptom))
+		acc.fp.Signature = signature(a.signatureClass(acc, said[acc]))
 	}
 	return out, pc
+}
+
+// signatureClass returns the component and symptom class a report's
+// signature carries: the pack's class of its symptom, refined by what failed,
+// as one phrase can name different failures on different parts ("cuts out":
+// a connection drops, a motor stops) and different phrases one failure on one
+// part ("the charge disappears": the battery drains). said is the component
+// as the customer named it, before words that name no part were dropped.
+func (a *Analyzer) signatureClass(acc *defectAcc, said string) (comp, class string) {
+	comp, class = dedupWords(acc.fp.Component), a.pack.class(acc.fp.Symptom)
+	words := a.reportWords(acc, said)
+	head := lastWord(comp)
+	switch {
+	case class == classSync || syncClasses[class] && (words["sync"] || words["syncing"] || words["synced"] || words["synch"] || words["synchronise"] || words["synchronize"]):
+		// A sync failure is of the link between the device and the app,
+		// whichever side the customer names: "the watch won't sync", "the
+		// app doesn't sync", "sync failed".
+		return "", classSync
+	case a.inLexicon("component_mechanical", head) && stopClasses[class]:
+		// A moving part that cuts out, stalls or freezes has stopped
+		// moving: it is stuck, as when it jams.
+		return comp, classStuck
+	case a.linkSaid(acc, said, comp) && (class == classDisconnects || linkClasses[class]):
+		// The connection itself failing ("the wifi doesn't work", "the
+		// signal keeps dropping"): it disconnects, and the connection is
+		// no part.
+		if a.inLexicon("component_connection", head) {
+			comp = ""
+		}
+		return comp, classDisconnects
+	case drainClasses[class] && (head == "battery" || comp == "" && (words["battery"] || words["charge"])):
+		// Charge that disappears or vanishes has drained.
+		return comp, classDrains
+	case class == "comes loose" && head == "battery" && (words["off"] || words["life"] || words["charge"]):
+		// Battery life that has "fallen off a cliff" has drained; a
+		// battery that falls out has come loose.
+		return comp, classDrains
+	}
+	return comp, class
+}
+
+// Symptom classes signatureClass decides between.
+const (
+	classSync        = "does not sync"
+	classStuck       = "is stuck"
+	classDisconnects = "disconnects"
+	classDrains      = "drains quickly"
+)
+
+var (
+	// syncClasses are the classes a failure said of syncing arrives as:
+	// "won't sync" (disconnects), "stuck on syncing", "sync failed".
+	syncClasses = map[string]bool{classDisconnects: true, classStuck: true, "does not work": true, "does not work properly": true,
+		"faulty": true, "is faulty": true, "freezes": true, "shows an error": true, "does not show up": true, "does not display": true}
+	// stopClasses are what a moving part that stops is said to do: "cuts
+	// out" (disconnects), "stalls" (freezes).
+	stopClasses = map[string]bool{classDisconnects: true, "freezes": true}
+	// linkClasses are the vague and generic reports a connection failing
+	// arrives as: "the bluetooth doesn't work".
+	linkClasses = map[string]bool{"does not work": true, "does not work properly": true, "faulty": true, "is faulty": true, "freezes": true}
+	// drainClasses are how charge is said to go.
+	drainClasses = map[string]bool{"disappears": true, "vanishes": true, "goes": true}
+)
+
+// linkSaid reports whether a report names a connection as what failed: its
+// component as said or as kept is a connection word ("wifi", "signal"), or,
+// with no component, its evidence names one ("the bluetooth doesn't work").
+func (a *Analyzer) linkSaid(acc *defectAcc, said, comp string) bool {
+	cs := []string{said, comp}
+	if said == "" && comp == "" {
+		for _, ev := range acc.fp.Evidence {
+			cs = append(cs, strings.ToLower(ev.Text))
+		}
+	}
+	for _, c := range cs {
+		for _, w := range strings.Fields(c) {
+			if a.inLexicon("component_connection", w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportWords are the lower-case words of a report's component and evidence.
+func (a *Analyzer) reportWords(acc *defectAcc, said string) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			out[w] = true
+		}
+	}
+	add(said)
+	add(acc.fp.Component)
+	for _, ev := range acc.fp.Evidence {
+		add(ev.Text)
+	}
+	// "out of sync" is audio lagging video, not data failing to sync.
+	for _, ev := range acc.fp.Evidence {
+		if strings.Contains(strings.ToLower(ev.Text), "out of sync") {
+			delete(out, "sync")
+		}
+	}
+	return out
+}
+
+func (a *Analyzer) inLexicon(name, w string) bool {
+	l := a.pack.Lexicons[name]
+	return l != nil && w != "" && l.has(w)
+}
+
+// dedupWords drops a word repeated next to itself: "battery life" folds word
+// by word to "battery battery".
+func dedupWords(s string) string {
+	f := strings.Fields(s)
+	out := make([]string, 0, len(f))
+	for i, w := range f {
+		if i > 0 && w == f[i-1] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
 }
 
 func (a *Analyzer) sameCause(x, y *defectAcc) bool {

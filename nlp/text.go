@@ -36,6 +36,9 @@ type doc struct {
 	// an observation ("I can see the gasket is leaking") or a paraphrase the
 	// customer then affirms ("so water's coming out of the seal?" "yeah").
 	agentStated map[int]bool
+	// affirmedQ holds the agent's diagnostic questions (by sentence) that
+	// the customer's next turn answers yes to.
+	affirmedQ map[int]bool
 }
 
 func (d *doc) turnRunes(turn int) []rune {
