@@ -129,6 +129,8 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	mg := make([]int32, len(ms)) // mention → raw signature
 	pr := newProductResolver(ms, &o)
 	reg.setProducts(pr)
+	keys := make([]rawKey, len(ms))
+	feats := make(map[rawKey]*features)
 	for i := range ms {
 		m := &ms[i]
 		product := m.Product
@@ -136,9 +138,17 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 			product = pr.key(m)
 		}
 		k := rawKey{product, m.Component, m.Symptom, m.Signature}
+		keys[i] = k
+		if _, ok := feats[k]; !ok {
+			feats[k] = newFeatures(product, m.Component, m.Symptom, m.Signature, &o)
+		}
+	}
+	productNames(feats, pr)
+	for i := range ms {
+		k := keys[i]
 		r, ok := rawIdx[k]
 		if !ok {
-			f := newFeatures(product, m.Component, m.Symptom, m.Signature, &o)
+			f := feats[k]
 			g, ok := byFeat[f.key]
 			if !ok {
 				g = int32(len(groups))
@@ -252,6 +262,35 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 		reg.adoptOrphans(votes)
 	}
 	return res
+}
+
+// productNames drops the component of vague reports that name the product,
+// not a part: a word the run learnt stands for the report's product (a
+// product name, often misheard or lower-cased: "the therma isn't working")
+// and that no report of that product names as a part failing in a specific
+// way. The report is then one on the product as a whole.
+func productNames(feats map[rawKey]*features, pr *productResolver) {
+	if pr == nil {
+		return
+	}
+	part := map[string]bool{} // product + "\x00" + component token
+	for _, f := range feats {
+		if f.specific() {
+			for _, t := range f.comp {
+				part[f.product+"\x00"+t] = true
+			}
+		}
+	}
+	names := pr.productWords()
+	for k, f := range feats {
+		if !f.vague || len(f.comp) != 1 || f.product == "" || part[f.product+"\x00"+f.comp[0]] || names[f.comp[0]] != f.product {
+			continue
+		}
+		g := *f
+		g.comp, g.head = nil, ""
+		g.key = g.product + "||" + strings.Join(g.symp, " ")
+		feats[k] = &g
+	}
 }
 
 // members fills each cluster's member list, ordered by time then transcript id.

@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -164,5 +165,74 @@ func TestVagueReportJoinsDominantCause(t *testing.T) {
 				t.Errorf("%s: vague report with %q: %v, want %v", tt.name, s, got, want)
 			}
 		}
+	}
+}
+
+// TestStopsWorkingIsNoNoise: a part that does not work is not a part that
+// makes a noise ("the brake doesn't work" is not "the brake squeals"), and
+// "does not stop" names a failure of its own.
+func TestStopsWorkingIsNoNoise(t *testing.T) {
+	tests := []struct {
+		founder, report string
+		want            bool
+	}{
+		{"scooter|brake|makes noise", "scooter|brake|does not work", false},
+		{"scooter|brake|squeals", "scooter|brake|fails", false},
+		{"scooter|brake|does not stop", "scooter|brake|does not work", true},
+		{"scooter|brake|does not stop", "scooter||does not stop", true},
+		{"scooter|brake|makes noise", "scooter|brake|is faulty", true}, // vague, not a stop
+		{"kettle|lid|leaks", "kettle|lid|does not work", true},
+	}
+	for _, tt := range tests {
+		ms := []Mention{sig(0, tt.founder), sig(1, tt.founder), sig(2, tt.founder), sig(3, tt.report)}
+		r := Run(ms, nil, Options{})
+		if got := r.ID(0) == r.ID(3); got != tt.want {
+			t.Errorf("%q with founder %q: merged %v, want %v", tt.report, tt.founder, got, tt.want)
+		}
+	}
+	// A vague report on the product does not join a dominant noise.
+	ms := []Mention{sig(0, "scooter|brake|makes noise"), sig(1, "scooter|brake|makes noise"), sig(2, "scooter|brake|makes noise"), sig(3, "scooter||does not work")}
+	if r := Run(ms, nil, Options{}); r.ID(0) == r.ID(3) {
+		t.Errorf("\"it doesn't work\" joined the product's noise cause")
+	}
+}
+
+func TestSymptomEndingInStop(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"does not stop", "not stop"},
+		{"stopped charging", "charg not"},
+		{"keeps stopping", "stop"},
+		{"stops working", "not work"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(sortedSet(tokens(tt.in, true, &Options{})), " "); got != tt.want {
+			t.Errorf("tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestProductNameIsNoComponent: a vague report on a word that stands for the
+// product ("the therma isn't working") is a report on the product as a whole;
+// a part named with a specific failure keeps its name.
+func TestProductNameIsNoComponent(t *testing.T) {
+	m := func(i int, product, comp, symp string, terms ...string) Mention {
+		x := sig(i, product+"|"+comp+"|"+symp)
+		x.Product, x.Signature, x.Terms = product, "", terms
+		return x
+	}
+	ms := []Mention{
+		m(0, "TH-300", "", "does not work", "therma", "screen"),
+		m(1, "TH-300", "", "does not work", "therma"),
+		m(2, "TH-300", "screen", "goes blank", "therma", "screen"),
+		m(3, "TH-300", "screen", "goes blank", "screen"),
+		m(4, "", "therma", "does not work", "therma"),
+		m(5, "TH-300", "screen", "does not work", "screen"),
+	}
+	r := Run(ms, nil, Options{})
+	if r.ID(4) != r.ID(0) {
+		t.Errorf("\"therma does not work\" (%s) did not join \"it does not work\" (%s)", r.Of(4).Label, r.Of(0).Label)
+	}
+	if r.ID(5) != r.ID(2) {
+		t.Errorf("\"screen does not work\" (%s) did not join the screen's cause (%s)", r.Of(5).Label, r.Of(2).Label)
 	}
 }

@@ -14,7 +14,7 @@
 // Mention.Symptom are used, and only when both are empty nlp's
 // "charging-case/does-not-charge" signature. Both are normalised into token sets: lower-cased;
 // negations ("won't", "doesn't", "no", "stopped ...", "fails to ...") become
-// "not"; articles, auxiliaries, degree and time words, numbers and durations are
+// "not", though a final "stop" stays ("does not stop"); articles, auxiliaries, degree and time words, numbers and durations are
 // dropped ("dies after ten minutes" is "dies"); Options.Fold applies a lexicon;
 // inflections are stemmed ("charging", "charges" → "charg"). Words of the
 // component are removed from the symptom, and a component that is the product
@@ -58,7 +58,9 @@
 //     "charges" and "does not charge");
 //  3. vague: g's symptom names no specific failure ("stopped working", "is
 //     broken") and the components are compatible: the vague report joins the
-//     specific cause of that part;
+//     specific cause of that part, unless it says the part stopped working
+//     and f is a noise the part makes ("the brake doesn't work" is not "the
+//     brake squeals");
 //  4. no component: g has none and exactly f's specific symptom;
 //  5. minor part: the same product, exactly the same specific symptom, the
 //     components are not variants of one part (the same head noun: "left
@@ -72,8 +74,15 @@
 //     symptoms too) keeps its own cluster;
 //  6. product: g is vague, names no component, and matches nothing else; the
 //     product's largest specific cluster holds at least two thirds of its
-//     specific mentions (and 3 or more): "it stopped working" joins the cause
-//     the product mostly has.
+//     specific mentions (and 3 or more), and is no noise when g says the
+//     product stopped working: "it stopped working" joins the cause the
+//     product mostly has.
+//
+// A vague report whose one-word component is a word the run learnt stands
+// for its product (as for product keys: a product name, often misheard or
+// lower-cased, "the therma isn't working"), and that no report of that
+// product names as a part failing in a specific way, counts as a report on
+// the product as a whole. Registry.Assign does not apply this rule.
 //
 // A founder that is itself vague or has no component only takes exact matches.
 // Package nlp classes symptoms before they get here ("dribbles", "spits" and

@@ -178,6 +178,38 @@ func (r *productResolver) infer(m *Mention) string {
 	return bestA
 }
 
+// productWords maps the stem of each single-word term that stands for one
+// anchor (in at least minPurity of its two or more anchored mentions) to that
+// anchor's product key.
+func (r *productResolver) productWords() map[string]string {
+	out := map[string]string{}
+	for t, votes := range r.terms {
+		if strings.Contains(t, " ") {
+			continue
+		}
+		total := 0
+		for _, c := range votes {
+			total += c
+		}
+		a, c := topCount(votes)
+		if total < 2 || float64(c)/float64(total) < minPurity {
+			continue
+		}
+		key := a
+		if n, ok := r.name[a]; ok {
+			key = n
+		}
+		if s := stem(t); s != "" {
+			if prev, ok := out[s]; ok && prev != key {
+				out[s] = "" // two products: names neither
+				continue
+			}
+			out[s] = key
+		}
+	}
+	return out
+}
+
 func normNoun(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 func topCount(t map[string]int) (string, int) {

@@ -31,7 +31,7 @@ var floors = map[string]float64{
 var holdoutFloors = map[string]float64{
 	"defect":     0.93,
 	"masked":     0.85,
-	"driver":     0.88,
+	"driver":     0.92,
 	"churn":      0.90,
 	"cluster F1": 0.65,
 }
@@ -39,12 +39,13 @@ var holdoutFloors = map[string]float64{
 // tuningFloors are a little under what the analyzer reaches on the second
 // hand-written corpus (testdata/tuning), by another author, on product lines
 // and wording the rules were not written for (defect 0.64 and churn 0.86
-// before rules 2026.11.6).
+// before rules 2026.11.6; driver 0.68 and safety 0.57 before 2026.11.7).
 var tuningFloors = map[string]float64{
-	"defect": 0.90,
-	"masked": 0.88,
+	"defect": 0.95,
+	"masked": 0.95,
 	"churn":  0.88,
-	"driver": 0.65,
+	"driver": 0.87,
+	"safety": 0.93,
 }
 
 func TestEvalCorpus(t *testing.T) {

@@ -17,7 +17,7 @@ type Analyzer struct {
 	tagger *tag.Tagger
 
 	neg, hypo, hypoStart, resolved, posw, negw, compStop, compKeep, compPos *lexicon
-	observe, affirm, thirdParty                                             *lexicon
+	observe, affirm, thirdParty, historyRef                                 *lexicon
 	catLex                                                                  []catLexicon
 }
 
@@ -47,6 +47,7 @@ func New(pack *RulePack) (*Analyzer, error) {
 	a.posw, a.negw, a.compStop, a.compKeep = lx("positive"), lx("negative"), lx("component_stop"), lx("component_modifier")
 	a.compPos = lx("component_position")
 	a.observe, a.affirm, a.thirdParty = lx("agent_observe"), lx("affirmation"), lx("third_party")
+	a.historyRef = lx("history_ref")
 	for _, c := range []Category{Account, Billing, Shipping, WebsiteApp, Policy} {
 		a.catLex = append(a.catLex, catLexicon{c, lx("cat_" + string(c))})
 	}
@@ -83,6 +84,15 @@ type hit struct {
 func (a *Analyzer) Analyze(t *transcript.Transcript) *Analysis {
 	d := a.prepare(t)
 	hits := a.match(d)
+	// An email whose own words state no fault may carry it in the history it
+	// quotes or forwards ("Still happening, see below"): read that history.
+	if t.Channel == transcript.Email && !customerFault(hits) && quotesHistory(t) && a.refersToHistory(d) {
+		if qd := a.prepareWith(t, true); qd != nil {
+			if qh := a.match(qd); customerFault(qh) {
+				d, hits = qd, qh
+			}
+		}
+	}
 	res := &Analysis{TranscriptID: t.ID, RulesVersion: a.pack.Version, FrictionPoints: []FrictionPoint{}, Praise: []Praise{}}
 	a.defects(d, hits, res)
 	a.frictions(d, hits, res)
@@ -91,6 +101,42 @@ func (a *Analyzer) Analyze(t *transcript.Transcript) *Analysis {
 	a.signals(d, hits, res)
 	a.survey(d, hits, res)
 	return res
+}
+
+// customerFault reports whether the customer states a defect or a hazard.
+func customerFault(hits []hit) bool {
+	for _, h := range hits {
+		if (h.rule.Kind == KindDefect || h.rule.Kind == KindSafety) && h.s.speaker == transcript.Customer && !h.s.survey {
+			return true
+		}
+	}
+	return false
+}
+
+// refersToHistory reports whether the customer's own words point at the
+// history they quote or forward ("see below", "still happening").
+func (a *Analyzer) refersToHistory(d *doc) bool {
+	for _, s := range d.sents {
+		if s.speaker != transcript.Customer || s.survey {
+			continue
+		}
+		for i := range s.m {
+			if len(a.historyRef.lexAt(s.m, i)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quotesHistory reports whether a customer turn quotes or forwards earlier mail.
+func quotesHistory(t *transcript.Transcript) bool {
+	for _, turn := range t.Turns {
+		if turn.Speaker == transcript.Customer && (strings.Contains(turn.Text, "\n>") || strings.HasPrefix(turn.Text, ">") || reQuoteHeader.MatchString(turn.Text) || strings.Contains(strings.ToLower(turn.Text), "wrote:") || strings.Contains(strings.ToLower(turn.Text), "forwarded message")) {
+			return true
+		}
+	}
+	return false
 }
 
 // match runs every rule over every sentence and keeps the hits whose context
@@ -501,6 +547,22 @@ func (a *Analyzer) hypothetical(s *sent, sp span) bool {
 			if s.m[i].text == "if" && habitualIf(s, i, sp) {
 				continue
 			}
+			// "I wanted to know why it keeps losing connection": a why-question
+			// takes its failure as given when the failure recurs.
+			if j := i + maxInt(n); s.m[j-1].text == "why" && recurs(s, j, sp.end) {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// recurs reports whether tokens from..to say that something keeps happening.
+func recurs(s *sent, from, to int) bool {
+	for k := from; k < to && k < len(s.m); k++ {
+		switch s.m[k].text {
+		case "keep", "keeps", "kept", "constantly", "always", "continually", "repeatedly", "still":
 			return true
 		}
 	}
@@ -1385,7 +1447,10 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		}
 		// The last sentence that says something; in it, the first thing said
 		// after its last "but" ("Lewis was fine but the product is dangerous").
+		// Of two statements from the same word, the longer says more: "easy
+		// fix" is about the fix, not the process.
 		if best == nil || h.si > best.si || h.si == best.si && afterBut(*h) == afterBut(*best) && h.sp.start < best.sp.start ||
+			h.si == best.si && afterBut(*h) == afterBut(*best) && h.sp.start == best.sp.start && h.sp.end > best.sp.end ||
 			h.si == best.si && afterBut(*h) && !afterBut(*best) {
 			best = h
 		}

@@ -413,7 +413,8 @@ func FuzzNormalize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		n := utf8.RuneCountInString(s)
 		for _, ch := range transcript.Channels {
-			for _, tk := range Normalize(s, ch) {
+			toks := append(Normalize(s, ch), NormalizeQuoted(s, ch)...)
+			for _, tk := range toks {
 				if tk.Start < 0 || tk.End > n || tk.Start > tk.End {
 					t.Fatalf("token %+v out of range of %d runes", tk, n)
 				}
@@ -427,5 +428,7 @@ func FuzzNormalize(f *testing.F) {
 			Survey: &transcript.SurveyResponse{Type: transcript.CSAT, Score: 5, Comment: s}}
 		an := a.Analyze(tr)
 		checkEvidence(t, tr, an)
+		tr.Channel = transcript.Email
+		checkEvidence(t, tr, a.Analyze(tr))
 	})
 }

@@ -134,3 +134,44 @@ func TestMisspelt(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatureClassByPart: one phrase names different failures on different
+// parts, and different phrases one failure.
+func TestSignatureClassByPart(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct{ in, want string }{
+		// A sync failure, whatever side is named and however it is said.
+		{"my watch won't sync", "|does not sync"},
+		{"the sync failed again", "|does not sync"},
+		{"it is stuck on syncing", "|does not sync"},
+		// "cuts out": a moving part stops, a connection drops.
+		{"the grinder cuts out", "grinder|is stuck"},
+		{"the motor cuts out halfway", "motor|is stuck"},
+		{"the grinder stalls", "grinder|is stuck"},
+		{"the grinder won't grind", "grinder|is stuck"},
+		{"the grinder jams", "grinder|is stuck"},
+		{"the left earbud cuts out", "left earbud|disconnects"},
+		{"the wifi keeps cutting out", "|disconnects"},
+		{"the signal keeps dropping", "|disconnects"},
+		{"the bluetooth doesn't work", "|disconnects"},
+		// A brake that fails to stop is not a brake that squeals.
+		{"the brakes won't stop the scooter", "brake|does not stop"},
+		{"the brake doesn't slow down", "brake|does not stop"},
+		{"the brakes squeal", "brake|makes noise"},
+		{"my brakes don't work", "brake|does not work"},
+		// Charge that goes has drained; a battery that falls out has not.
+		{"the battery just disappears", "battery|drains quickly"},
+		{"the charge vanishes", "battery|drains quickly"},
+		{"battery life has fallen off a cliff", "battery|drains quickly"},
+		{"the battery keeps falling out", "battery|comes loose"},
+		// Screens: blank, unresponsive and flickering stay apart.
+		{"the screen goes blank", "screen|goes blank"},
+		{"I tap the screen and nothing happens", "screen|does not respond"},
+		{"the screen flickers", "screen|flickers"},
+	}
+	for _, tt := range tests {
+		if got := signatures(t, a, tt.in); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: got %q, want [%q]", tt.in, got, tt.want)
+		}
+	}
+}

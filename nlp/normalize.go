@@ -37,8 +37,21 @@ type Token struct {
 // and legal footers in emails, @mentions and links, and fillers and false starts
 // in speech. Every token keeps its rune offsets into text.
 func Normalize(text string, ch transcript.Channel) []Token {
+	return normalize(text, ch, false)
+}
+
+// NormalizeQuoted is Normalize that keeps the quoted and forwarded history of
+// an email (the "> " lines and what follows "On ... wrote:" or "Forwarded
+// message"), dropping only the quote headers themselves and each part's
+// signature and footer. The analyzer reads it only when the writer's own
+// words state no fault: "Still happening, see below."
+func NormalizeQuoted(text string, ch transcript.Channel) []Token {
+	return normalize(text, ch, true)
+}
+
+func normalize(text string, ch transcript.Channel, quotes bool) []Token {
 	runes := []rune(text)
-	skip := excludedRegions(text, runes, ch)
+	skip := excludedRegions(text, runes, ch, quotes)
 	raw := scan(runes, skip)
 	toks := expand(raw, runes)
 	return dropFillers(toks)
@@ -58,7 +71,7 @@ var (
 )
 
 // excludedRegions marks the runes that are not the writer's own words.
-func excludedRegions(text string, runes []rune, ch transcript.Channel) []bool {
+func excludedRegions(text string, runes []rune, ch transcript.Channel, quotes bool) []bool {
 	skip := make([]bool, len(runes))
 	// Byte offset to rune offset, for regexp matches.
 	var b2r []int
@@ -105,6 +118,10 @@ func excludedRegions(text string, runes []rune, ch transcript.Channel) []bool {
 			s = i + 1
 		}
 	}
+	if quotes {
+		quotedRegions(text, lines, ch, func(from, to int) { mark(r(from), r(to)) })
+		return skip
+	}
 	cutFrom := -1 // byte offset from which everything is cut
 	for li, ln := range lines {
 		t := text[ln.start:ln.end]
@@ -134,6 +151,47 @@ func excludedRegions(text string, runes []rune, ch transcript.Channel) []bool {
 		mark(r(cutFrom), len(runes))
 	}
 	return skip
+}
+
+var reHeaderField = regexp.MustCompile(`(?i)^\s*(from|date|sent|to|cc|bcc|subject)\s*:`)
+
+// quotedRegions marks, for NormalizeQuoted, the quote headers and the mail
+// header fields after them, and in each part (the writer's message and every
+// quoted or forwarded one) the signature, footer and valediction to the end of
+// that part.
+func quotedRegions(text string, lines []line, ch transcript.Channel, mark func(from, to int)) {
+	header := func(t string) bool {
+		return reQuoteHeader.MatchString(t) || ch == transcript.Email && reOnStart.MatchString(t)
+	}
+	cutting := false
+	inHeader := false
+	for li, ln := range lines {
+		t := text[ln.start:ln.end]
+		// Quoted lines are read without their "> " marks.
+		u := strings.TrimLeft(t, " \t>")
+		mark(ln.start, ln.start+len(t)-len(u))
+		if header(t) || header(u) || reWroteEnd.MatchString(u) && li > 0 && header(text[lines[li-1].start:lines[li-1].end]) {
+			mark(ln.start, ln.end)
+			cutting, inHeader = false, true
+			continue
+		}
+		if inHeader && reHeaderField.MatchString(u) {
+			mark(ln.start, ln.end)
+			continue
+		}
+		inHeader = false
+		if !cutting {
+			switch {
+			case reSigDash.MatchString(u) && li > 0, reSentFrom.MatchString(u), reFooter.MatchString(u):
+				cutting = true
+			case ch == transcript.Email && li > 0 && reValediction.MatchString(u) && restIsShort(text, lines[li+1:]):
+				cutting = true
+			}
+		}
+		if cutting {
+			mark(ln.start, ln.end)
+		}
+	}
 }
 
 // line is a line of text, as byte offsets.

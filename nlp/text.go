@@ -83,14 +83,23 @@ var auxStart = map[string]bool{
 }
 
 // prepare tokenises, tags and splits every turn and the survey comment.
-func (a *Analyzer) prepare(t *transcript.Transcript) *doc {
+func (a *Analyzer) prepare(t *transcript.Transcript) *doc { return a.prepareWith(t, false) }
+
+// prepareWith is prepare; with quotes, the customer's email turns keep their
+// quoted and forwarded history (NormalizeQuoted).
+func (a *Analyzer) prepareWith(t *transcript.Transcript, quotes bool) *doc {
 	d := &doc{t: t, runes: make([][]rune, len(t.Turns)+1)}
 	d.env.agentNames = agentNames(t)
 	var prev *sent // the open sentence of the previous turn, for turns cut in two
 	for i := range t.Turns {
 		turn := &t.Turns[i]
 		d.runes[i] = []rune(turn.Text)
-		toks := Normalize(turn.Text, t.Channel)
+		var toks []Token
+		if quotes && turn.Speaker == transcript.Customer {
+			toks = NormalizeQuoted(turn.Text, t.Channel)
+		} else {
+			toks = Normalize(turn.Text, t.Channel)
+		}
 		cont := prev != nil && prev.speaker == turn.Speaker && t.Channel == transcript.Call
 		prev = d.split(toks, i, turn.Speaker, false, cont, prev)
 	}

@@ -1,0 +1,94 @@
+package nlp
+
+import (
+	"testing"
+
+	"github.com/frictionhq/friction/transcript"
+)
+
+// A reply whose own words state no fault but point at the history it quotes
+// reports the fault of that history; a reply that does not point at it, or
+// that states its own fault, does not borrow it.
+func TestQuotedHistory(t *testing.T) {
+	a := analyzer(t)
+	quote := "\n\nIvan\n\nOn Mon, Aug 10, 2026 at 9:41 AM Support <help@example.com> wrote:\n> Hello Ivan,\n> Sorry your lock keeps crashing and showing E07 after a week.\n> Kind regards, Bianca"
+	for _, tc := range []struct {
+		own  string
+		want bool
+	}{
+		{"Still happening, see below. The new one does exactly the same thing.", true},
+		{"Thanks, that's all sorted now.", false},
+		{"Can I add gift wrapping to my order?", false},
+	} {
+		tr := customer(transcript.Email, tc.own+quote)
+		an := a.Analyze(tr)
+		if got := an.HasDefect(); got != tc.want {
+			t.Errorf("%q: defect %v, want %v (%+v)", tc.own, got, tc.want, an.FrictionPoints)
+		}
+		checkEvidence(t, tr, an)
+	}
+	// Forwarded from a member of the household.
+	tr := customer(transcript.Email, "Hi, forwarding this from my husband.\n\nFiona\n\n---------- Forwarded message ---------\nFrom: Conor\nDate: Sat, 15 Aug 2026 at 22:10\nSubject: noise\n\nthe scooter keeps making a horrible squeaking noise every time I brake.\n\nC")
+	an := a.Analyze(tr)
+	if !an.HasDefect() {
+		t.Errorf("forwarded report: no defect")
+	}
+	checkEvidence(t, tr, an)
+}
+
+func TestNormalizeQuoted(t *testing.T) {
+	body := "See below.\n\nOn Mon, 1 Jan 2026 at 10:00, Support <s@example.com> wrote:\n> the case keeps dying\n> Best wishes,\n> Olu\n> Example Ltd, 12 Canal Street"
+	var got []string
+	for _, tk := range NormalizeQuoted(body, transcript.Email) {
+		got = append(got, tk.Text)
+	}
+	want := "see below . the case keeps dying"
+	if g := joinTexts(got); g != want {
+		t.Errorf("NormalizeQuoted = %q, want %q", g, want)
+	}
+	if g := len(Normalize(body, transcript.Email)); g != 3 {
+		t.Errorf("Normalize kept %d tokens of the quote", g)
+	}
+}
+
+func joinTexts(ts []string) string {
+	s := ""
+	for i, t := range ts {
+		if i > 0 {
+			s += " "
+		}
+		s += t
+	}
+	return s
+}
+
+// "why" takes a recurring failure as given: a report, not a question.
+func TestWhyRecurring(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"I wanted to know why it keeps losing connection", true},
+		{"I want to know why the light is blinking green", false},
+	} {
+		if got := a.Analyze(customer(transcript.Chat, tc.text)).HasDefect(); got != tc.want {
+			t.Errorf("%q: defect %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// Of two survey statements from the same word, the longer one decides the
+// driver; with no fault stated, brakes that fail are a safety hazard.
+func TestDriverLongestAndBrakes(t *testing.T) {
+	a := analyzer(t)
+	tr := customer(transcript.Chat, "hi")
+	tr.Survey = &transcript.SurveyResponse{Type: transcript.CES, Score: 6, ScaleMax: 7, Comment: "pretty easy fix over the phone"}
+	if d := a.Analyze(tr).SurveyAttribution.Driver; d != DriverResolution {
+		t.Errorf("driver %s, want resolution", d)
+	}
+	an := a.Analyze(customer(transcript.Email, "It glides straight through red lights, because the rear brake does precisely nothing."))
+	if !an.HasSafety() {
+		t.Errorf("brake failure: no safety (%+v)", an.FrictionPoints)
+	}
+}
