@@ -216,7 +216,12 @@ func (r *Redactor) pass(s string) (string, Counts) {
 	last := 0
 	write := func(sp span) {
 		if !r.cfg.enabled(sp.kind) {
-			return
+			// A number kept because its kind is off (a phone number, say) is
+			// still redacted if it holds a card number and cards are on.
+			if sp.kind == Card || !r.cfg.enabled(Card) || !holdsCardRun(s[sp.start:sp.end]) {
+				return
+			}
+			sp.kind = Card
 		}
 		b.WriteString(s[last:sp.start])
 		b.WriteString(sp.kind.Placeholder())
@@ -320,3 +325,23 @@ func validDomain(d string) bool {
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
+
+// holdsCardRun reports whether s has a run of 13-19 digits, with nothing
+// between them, that passes the Luhn check.
+func holdsCardRun(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if n := j - i; n >= 13 && n <= 19 && luhn(s[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
