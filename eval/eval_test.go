@@ -48,6 +48,27 @@ var tuningFloors = map[string]float64{
 	"safety": 0.93,
 }
 
+// tuning2Floors and tuning3Floors are a little under what the analyzer reaches
+// on two more hand-written corpora by independent authors (testdata/tuning2,
+// testdata/tuning3). Before rules 2026.11.8: tuning2 defect 0.77, masked
+// 0.78, safety 0.00, churn 0.75, driver 0.83; tuning3 defect 0.86, masked
+// 0.90, safety 0.90, churn 0.75, driver 0.75.
+var tuning2Floors = map[string]float64{
+	"defect": 0.92,
+	"masked": 0.90,
+	"safety": 0.80,
+	"churn":  0.92,
+	"driver": 0.83,
+}
+
+var tuning3Floors = map[string]float64{
+	"defect": 0.95,
+	"masked": 0.91,
+	"safety": 0.94,
+	"churn":  0.92,
+	"driver": 0.78,
+}
+
 func TestEvalCorpus(t *testing.T) {
 	checkFloors(t, "../testdata/corpus/eval.jsonl", "../testdata/corpus/eval.labels.jsonl", 100, floors)
 }
@@ -58,6 +79,14 @@ func TestEvalHoldout(t *testing.T) {
 
 func TestEvalTuning(t *testing.T) {
 	checkFloors(t, "../testdata/tuning/tuning.jsonl", "../testdata/tuning/tuning.labels.jsonl", 50, tuningFloors)
+}
+
+func TestEvalTuning2(t *testing.T) {
+	checkFloors(t, "../testdata/tuning2/tuning2.jsonl", "../testdata/tuning2/tuning2.labels.jsonl", 50, tuning2Floors)
+}
+
+func TestEvalTuning3(t *testing.T) {
+	checkFloors(t, "../testdata/tuning3/tuning3.jsonl", "../testdata/tuning3/tuning3.labels.jsonl", 50, tuning3Floors)
 }
 
 func checkFloors(t *testing.T, corpus, labels string, minTranscripts int, floors map[string]float64) {

@@ -159,6 +159,9 @@ func (a *Analyzer) match(d *doc) []hit {
 		} else if !speakerFits(ref.rule, s) {
 			return
 		}
+		if !ref.pat.mayMatchAt(s.m, i) {
+			return
+		}
 		k := key{ref.rule, si}
 		if e, ok := lastEnd[k]; ok && i < e {
 			return // inside a match of the same rule

@@ -103,8 +103,12 @@ func excludedRegions(text string, runes []rune, ch transcript.Channel, quotes bo
 			skip[i] = true
 		}
 	}
-	for _, m := range reSentFromText.FindAllStringIndex(text, -1) {
-		mark(r(m[0]), r(m[1]))
+	// A match needs "from my" in any case; none of its letters case-folds to
+	// a rune outside ASCII, so text without it has no match.
+	if containsFoldASCII(text, "from my") {
+		for _, m := range reSentFromText.FindAllStringIndex(text, -1) {
+			mark(r(m[0]), r(m[1]))
+		}
 	}
 	if ch != transcript.Email && !strings.Contains(text, "\n") {
 		return skip
@@ -151,6 +155,28 @@ func excludedRegions(text string, runes []rune, ch transcript.Channel, quotes bo
 		mark(r(cutFrom), len(runes))
 	}
 	return skip
+}
+
+// containsFoldASCII reports whether text contains sub, a lower-case ASCII
+// string, ignoring ASCII case.
+func containsFoldASCII(text, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(text); i++ {
+		k := 0
+		for ; k < n; k++ {
+			c := text[i+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[k] {
+				break
+			}
+		}
+		if k == n {
+			return true
+		}
+	}
+	return false
 }
 
 var reHeaderField = regexp.MustCompile(`(?i)^\s*(from|date|sent|to|cc|bcc|subject)\s*:`)

@@ -26,6 +26,10 @@ type pattern struct {
 	// first holds every word a match can start with; nil when a match can
 	// start anywhere (a part of speech, "_", "!x" or an optional first element).
 	first map[string]bool
+	// second, when not nil, holds every word the token after the first can
+	// be: the first element always takes one token and the second needs a
+	// word of it.
+	second map[string]bool
 }
 
 type elem struct {
@@ -119,7 +123,48 @@ func compilePattern(src string, p *RulePack) (*pattern, error) {
 		return nil, fmt.Errorf("pattern %q: matches nothing required", src)
 	}
 	pat.first = firstWords(&pat.elems[0])
+	if len(pat.elems) > 1 && oneToken(&pat.elems[0]) {
+		if e := &pat.elems[1]; e.gap == 0 && !e.opt && !e.not {
+			pat.second = firstWords(e)
+		}
+	}
 	return pat, nil
+}
+
+// oneToken reports whether element e takes exactly one token wherever it
+// matches before the end of a sentence.
+func oneToken(e *elem) bool {
+	if e.gap > 0 || e.opt {
+		return false
+	}
+	if e.not {
+		return true
+	}
+	for _, and := range e.alts {
+		switch a := and[0]; a.kind {
+		case atomWord, atomPOS, atomAny:
+		case atomLex:
+			if a.dyn == "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// mayMatchAt is a quick test that is false only where matchAt(toks, i, 0)
+// cannot match; i < len(toks).
+func (p *pattern) mayMatchAt(toks []mtok, i int) bool {
+	if p.second == nil {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	t := &toks[i+1]
+	return p.second[t.text] || p.second[t.lemma] || p.second[t.vlem]
 }
 
 // firstWords returns the words element e can start with, or nil for any.
@@ -286,31 +331,133 @@ func phraseAt(toks []mtok, i int, ph []string) bool {
 
 // lengths returns the token counts element e can match at i.
 func (e *elem) lengths(toks []mtok, i int, env *matchEnv) []int {
-	var out []int
-	for _, and := range e.alts {
-		var ls []int
-		for k := range and {
-			got := and[k].at(toks, i, env)
-			if k == 0 {
-				ls = got
-				continue
-			}
-			// AND: a multi-token first atom is intersected by single-token
-			// constraints on its first token.
-			if len(got) == 0 {
-				ls = nil
-			}
-		}
-		out = append(out, ls...)
-	}
+	return e.appendLengths(nil, toks, i, env)
+}
+
+// appendLengths appends the token counts element e can match at i to out, in
+// the order lengths returns them.
+func (e *elem) appendLengths(out []int, toks []mtok, i int, env *matchEnv) []int {
 	if e.not {
 		if i >= len(toks) {
-			return zero // "!x" holds at the end of the sentence
+			return append(out, 0) // "!x" holds at the end of the sentence
 		}
-		if len(out) > 0 {
-			return nil
+		for _, and := range e.alts {
+			if andMatches(and, toks, i, env) {
+				return out
+			}
 		}
-		return one
+		return append(out, 1)
+	}
+	if i >= len(toks) {
+		return out
+	}
+	for _, and := range e.alts {
+		start := len(out)
+		out = and[0].appendAt(out, toks, i, env)
+		if len(out) == start {
+			continue
+		}
+		// AND: a multi-token first atom is intersected by single-token
+		// constraints on its first token.
+		for k := 1; k < len(and); k++ {
+			if !and[k].matches(toks, i, env) {
+				out = out[:start]
+				break
+			}
+		}
+	}
+	return out
+}
+
+// andMatches reports whether every atom of and matches at i.
+func andMatches(and []atom, toks []mtok, i int, env *matchEnv) bool {
+	for k := range and {
+		if !and[k].matches(toks, i, env) {
+			return false
+		}
+	}
+	return true
+}
+
+// matches reports whether the atom matches at i at all (at returns a length).
+func (a *atom) matches(toks []mtok, i int, env *matchEnv) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := &toks[i]
+	switch a.kind {
+	case atomAny:
+		return true
+	case atomWord:
+		return t.is(a.word)
+	case atomPOS:
+		return strings.HasPrefix(t.tag, a.pos)
+	case atomPhrase:
+		return phraseAt(toks, i, a.phrase)
+	case atomLex:
+		if a.dyn != "" {
+			return env != nil && env.agentNames[t.text]
+		}
+		if a.lex.words[t.text] || a.lex.words[t.lemma] || a.lex.words[t.vlem] {
+			return true
+		}
+		for _, ph := range a.lex.phrase[t.text] {
+			if phraseAt(toks, i, ph) {
+				return true
+			}
+		}
+		if t.lemma != t.text {
+			for _, ph := range a.lex.phrase[t.lemma] {
+				if phraseAt(toks, i, ph) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// appendAt appends the token counts the atom matches at i to out, in the
+// order at returns them; i < len(toks).
+func (a *atom) appendAt(out []int, toks []mtok, i int, env *matchEnv) []int {
+	t := &toks[i]
+	switch a.kind {
+	case atomAny:
+		return append(out, 1)
+	case atomWord:
+		if t.is(a.word) {
+			return append(out, 1)
+		}
+	case atomPOS:
+		if strings.HasPrefix(t.tag, a.pos) {
+			return append(out, 1)
+		}
+	case atomPhrase:
+		if phraseAt(toks, i, a.phrase) {
+			return append(out, len(a.phrase))
+		}
+	case atomLex:
+		if a.dyn != "" {
+			if env != nil && env.agentNames[t.text] {
+				return append(out, 1)
+			}
+			return out
+		}
+		for _, ph := range a.lex.phrase[t.text] {
+			if phraseAt(toks, i, ph) {
+				out = append(out, len(ph))
+			}
+		}
+		if t.lemma != t.text {
+			for _, ph := range a.lex.phrase[t.lemma] {
+				if phraseAt(toks, i, ph) {
+					out = append(out, len(ph))
+				}
+			}
+		}
+		if a.lex.words[t.text] || a.lex.words[t.lemma] || a.lex.words[t.vlem] {
+			out = append(out, 1)
+		}
 	}
 	return out
 }
@@ -356,7 +503,8 @@ func (p *pattern) matchAt(toks []mtok, i, ei int, env *matchEnv, caps *map[strin
 		}
 		return -1
 	}
-	ls := e.lengths(toks, i, env)
+	var buf [8]int
+	ls := e.appendLengths(buf[:0], toks, i, env)
 	// Longest first.
 	sortDesc(ls)
 	for _, l := range ls {
