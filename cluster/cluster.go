@@ -203,7 +203,19 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 		founder = append(founder, gi)
 	}
 
-	// 3. Clusters, largest first.
+	// 3. Within each product, small clusters join the larger one they are most like.
+	together := map[[2]int32]bool{}
+	for i := 1; i < len(ms); i++ {
+		if id := ms[i].TranscriptID; id != "" && id == ms[i-1].TranscriptID {
+			for j := i - 1; j >= 0 && ms[j].TranscriptID == id; j-- {
+				a, b := groups[raws[mg[i]].group].leader, groups[raws[mg[j]].group].leader
+				together[[2]int32{a, b}], together[[2]int32{b, a}] = true, true
+			}
+		}
+	}
+	founder = joinSmall(groups, founder, leaders, together)
+
+	// 4. Clusters, largest first.
 	cs := make([]*Cluster, len(founder))
 	for l, gi := range founder {
 		cs[l] = &Cluster{Key: groups[gi].f.key}
@@ -232,7 +244,7 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	res.members()
 	res.describe(groups, raws, founder, rank)
 
-	// 4. Ids.
+	// 5. Ids.
 	claims := make([]claim, len(sorted))
 	for _, g := range groups {
 		c := &claims[rank[g.leader]]
@@ -262,6 +274,24 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 		reg.adoptOrphans(votes)
 	}
 	return res
+}
+
+// joinSmall applies consolidate: each group moves to the leader its leader
+// joined, and the founders of joined leaders drop out; leaders are renumbered.
+func joinSmall(groups []*group, founder []int32, leaders *leaderIndex, together map[[2]int32]bool) []int32 {
+	root := consolidate(groups, leaders, together)
+	renum := make([]int32, len(founder))
+	var kept []int32
+	for l := range founder {
+		if root[l] == int32(l) {
+			renum[l] = int32(len(kept))
+			kept = append(kept, founder[l])
+		}
+	}
+	for _, g := range groups {
+		g.leader = renum[root[g.leader]]
+	}
+	return kept
 }
 
 // productNames drops the component of vague reports that name the product,

@@ -31,7 +31,15 @@
 // every term and noun seen with an anchor votes for it. A mention with no SKU
 // takes the anchor its terms point to (terms seen twice or more, at least 75%
 // with one anchor; the noun counts double; a product name's words count too),
-// else its product name, else its noun, else none. An anchor is keyed, and
+// else its product name, else its noun, else none. A product name or noun that
+// spells a SKU family of the run is an anchor of that family too, and its words
+// vote as brand words (counting double, and from a single mention): a word of
+// it is the family ("smart TV" for TV-55Q7), else the initials of its last two
+// or three words are ("Vantor G15 gaming laptop" for GL-415, "e-reader" for
+// ER-6), else those of two or three other consecutive words ("LiftMate 900
+// garage door opener" for GD-900); only a unique match counts. So a product
+// line is one key whether a transcript gives its SKU, its marketing name or
+// only its noun. An anchor is keyed, and
 // labelled, by the noun used of it most (twice or more, and more than of any
 // other anchor), so "FR-580" and a SKU-less "my fridge" share a key. A mention
 // left with no product joins a cluster only when its best match is in one
@@ -95,6 +103,36 @@
 // "battery does not hold a charge" differ in component. Paraphrases that share no
 // words ("won't hold a charge", "dies after ten minutes") meet only if the lexicons
 // fold them to one symptom, in nlp or through Options.Fold.
+//
+// # Within a product
+//
+// The rule above keeps clusters apart unless their signatures nearly agree,
+// so one cause told in a product's own words leaves small clusters behind.
+// A second pass (consolidate.go) works product by product, so it stays linear
+// in the number of clusters. A cluster is small when it has at most 2
+// mentions or less than a tenth of its product's; the others never merge,
+// so near-misses that each have a sizeable cluster ("door seal leaks", "door
+// does not unlock") stay apart. Small clusters, largest first, join the
+// product's largest cluster that has, in order of preference: one of their
+// specific symptoms (a part other than the cluster's only under the
+// minor-part rule's conditions: Options.MinorRatio not negative and the part
+// not named mostly with other failures); the head noun of their part (a
+// vague report only: "the remote is faulty" joins the cause of the remote);
+// or a third of their stemmed component and symptom words (Jaccard). Each
+// level is tried for every small cluster before the next, and a cluster
+// joined answers to its new part names afterwards. Small clusters left over
+// then join each other the same way, or, a one-mention cluster with nothing
+// like it, the product's dominant cause: its largest cluster, holding at
+// least 60% of the product's mentions and 3 or more ("the cable came loose"
+// on a laptop whose reports are mostly a cracked hinge). No join ever puts
+// together: a part stopped working and a noise it makes; the same part (a
+// shared head noun) failing in clearly different ways (both symptoms
+// specific, sharing no word, or one negated and the other not: "lid cracked",
+// "lid leaks"; "charges slowly", "does not charge"); variants of one part
+// ("left earbud", "right earbud"); nor two mentions of one transcript (its
+// friction points are distinct causes by construction; mentions of a
+// transcript are given to Run together). Product-less mentions join a
+// product only through their terms (above) or the first pass.
 //
 // # Stable ids
 //

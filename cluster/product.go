@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // productResolver keys mentions by product line. It is learnt within one run
@@ -19,8 +20,55 @@ type productResolver struct {
 	name map[string]string
 	// skus is set when some mention's Product is a SKU: then only SKUs are
 	// anchors, and a product name ("Voltra Glide S2") is resolved like a
-	// term.
+	// term, unless it spells a SKU family (see family).
 	skus bool
+	// families holds the product lines of the run's SKUs ("gl" for GL-415).
+	families map[string]bool
+	// brand holds the words of product names that spell an anchor: they
+	// count double when inferring a mention's product.
+	brand map[string]bool
+}
+
+// family returns the SKU family a product name or noun spells out, "" when
+// none or several: a word of the name is the family ("smart TV" for TV-55Q7),
+// else the initials of the last two or three words are ("Vantor G15 gaming
+// laptop" for GL-415, "e-reader" for ER-6), else those of two or three other
+// consecutive words ("LiftMate 900 garage door opener" for GD-900). SKUs are
+// mostly such abbreviations of the product line's name.
+func (r *productResolver) family(name string) string {
+	words := strings.FieldsFunc(strings.ToLower(name), func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
+	var found [3]string
+	var many [3]bool
+	try := func(level int, f string) {
+		if len(f) < 2 || !r.families[f] || f == found[level] {
+			return
+		}
+		if found[level] != "" {
+			many[level] = true
+		}
+		found[level] = f
+	}
+	for i, w := range words {
+		try(0, w)
+		init := []byte{w[0]}
+		for j := i + 1; j < len(words) && j < i+3; j++ {
+			init = append(init, words[j][0])
+			level := 2
+			if j == len(words)-1 {
+				level = 1
+			}
+			try(level, string(init))
+		}
+	}
+	for l := range found {
+		if found[l] != "" {
+			if many[l] {
+				return ""
+			}
+			return found[l]
+		}
+	}
+	return ""
 }
 
 // isSKU reports whether a product value is a SKU: "EB-200", "KT-17G".
@@ -33,7 +81,7 @@ func isSKU(raw string) bool {
 // anchor, else "".
 func (r *productResolver) anchor(m *Mention) string {
 	if r.skus && !isSKU(m.Product) {
-		return ""
+		return r.family(m.Product)
 	}
 	return normProduct(m.Product, r.o)
 }
@@ -55,11 +103,12 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 	if !any {
 		return nil
 	}
-	r := &productResolver{o: o, terms: map[string]map[string]int{}, name: map[string]string{}}
+	r := &productResolver{o: o, terms: map[string]map[string]int{}, name: map[string]string{}, brand: map[string]bool{}}
+	r.families = map[string]bool{}
 	for i := range ms {
 		if isSKU(ms[i].Product) {
 			r.skus = true
-			break
+			r.families[normProduct(ms[i].Product, o)] = true
 		}
 	}
 	nouns := map[string]map[string]int{} // anchor → noun → count
@@ -78,6 +127,17 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 			if t != "" && !seen[t] {
 				seen[t] = true
 				r.vote(t, a)
+			}
+		}
+		if !isSKU(m.Product) {
+			// The words of a product name that spells its anchor: brand
+			// words ("vantor" in "Vantor G15 gaming laptop").
+			for _, t := range strings.Fields(strings.ToLower(m.Product)) {
+				if !seen[t] {
+					seen[t] = true
+					r.vote(t, a)
+					r.brand[t] = true
+				}
 			}
 		}
 		if n := normNoun(m.Noun); n != "" {
@@ -122,6 +182,9 @@ func (r *productResolver) key(m *Mention) string {
 	if a == "" {
 		a = r.infer(m)
 	}
+	if a == "" && r.skus {
+		a = r.family(m.Noun)
+	}
 	if a == "" {
 		if n := normProduct(m.Product, r.o); n != "" {
 			return n
@@ -145,8 +208,8 @@ func (r *productResolver) infer(m *Mention) string {
 		for _, c := range votes {
 			total += c
 		}
-		if total < 2 {
-			return
+		if total < 2 && !r.brand[t] {
+			return // one mention is no evidence, unless the word names the product
 		}
 		a, c := topCount(votes)
 		if share := float64(c) / float64(total); share >= minPurity {
@@ -157,7 +220,11 @@ func (r *productResolver) infer(m *Mention) string {
 		add(n, 2)
 	}
 	for _, t := range m.Terms {
-		add(t, 1)
+		w := 1.0
+		if r.brand[t] {
+			w = 2
+		}
+		add(t, w)
 	}
 	// The words of a product name: "Voltra Glide S2".
 	for _, t := range strings.Fields(strings.ToLower(m.Product)) {

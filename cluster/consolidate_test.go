@@ -1,0 +1,78 @@
+package cluster
+
+import "testing"
+
+// TestWithinProductJoins: the consolidation pass (see consolidate.go) joins a
+// product's small clusters to the larger cluster they are most like, and
+// keeps near-misses apart.
+func TestWithinProductJoins(t *testing.T) {
+	tests := []struct {
+		name   string
+		big    string
+		nBig   int
+		small  []string // the small clusters' signatures, one mention each unless repeated
+		joined bool     // whether the last small signature joins the big cluster
+	}{
+		// A part failing the way the big cause does, named once.
+		{"same symptom, rare part", "laptop|hinge|cracked", 4, []string{"laptop|seam|cracked"}, true},
+		// One odd-worded report on a product with a dominant cause.
+		{"odd singleton joins dominant", "laptop|hinge|cracked", 4, []string{"laptop|cable|comes loose"}, true},
+		// Said twice, it is a pattern of its own.
+		{"repeated report stays", "laptop|hinge|cracked", 4, []string{"laptop|cable|comes loose", "laptop|cable|comes loose"}, false},
+		// Near-miss: the same part failing in a clearly different way.
+		{"near-miss on one part", "kettle|lid|leaks", 4, []string{"kettle|lid|cracks"}, false},
+		{"variant part", "earbuds|left earbud|drops connection", 4, []string{"earbuds|right earbud|drops connection"}, false},
+		{"opposite polarity", "earbuds|case|charges slowly", 4, []string{"earbuds|case|does not charge"}, false},
+		// "does not work" is no noise.
+		{"stops working is no noise", "scooter|brake|squeals", 4, []string{"scooter|brake|does not work"}, false},
+		// Another product never joins.
+		{"another product", "laptop|hinge|cracked", 4, []string{"kettle|cable|comes loose"}, false},
+		// No dominant cause: an odd report stays alone.
+		{"no dominant cause", "laptop|hinge|cracked", 3, []string{"laptop|fan|rattles", "laptop|fan|rattles", "laptop|keyboard|sticks", "laptop|cable|comes loose"}, false},
+	}
+	for _, tt := range tests {
+		var ms []Mention
+		for range tt.nBig {
+			ms = append(ms, sig(len(ms), tt.big))
+		}
+		for _, s := range tt.small {
+			ms = append(ms, sig(len(ms), s))
+		}
+		r := Run(ms, nil, Options{})
+		if got := r.ID(0) == r.ID(len(ms)-1); got != tt.joined {
+			t.Errorf("%s: %d × %q + %v: joined %v, want %v", tt.name, tt.nBig, tt.big, tt.small, got, tt.joined)
+		}
+	}
+}
+
+// TestWithinProductJoinsKeepsOlderID: a small cluster that joins a larger one
+// leaves its id merged into the larger one's.
+func TestWithinProductJoinsKeepsOlderID(t *testing.T) {
+	reg := NewRegistry()
+	ms := []Mention{sig(0, "laptop|hinge|cracked"), sig(1, "laptop|hinge|cracked"), sig(2, "laptop|hinge|cracked")}
+	first := Run(ms, reg, Options{})
+	id := first.ID(0)
+	ms = append(ms, sig(3, "laptop|hinge|cracked"), sig(4, "laptop|cable|comes loose"))
+	r := Run(ms, reg, Options{})
+	if r.ID(0) != id || r.ID(4) != id {
+		t.Errorf("ids %s and %s, want both %s", r.ID(0), r.ID(4), id)
+	}
+}
+
+func TestProductFamilyFromName(t *testing.T) {
+	r := &productResolver{families: map[string]bool{"gl": true, "tv": true, "pc": true, "sp": true, "er": true, "gd": true}}
+	for name, want := range map[string]string{
+		"Vantor G15 gaming laptop":        "gl", // initials of the last words
+		"smart TV":                        "tv", // a word
+		"Simmerline PC6 pressure cooker":  "pc", // last words before "sp" of other words
+		"Hearth Plug mini smart plug":     "sp",
+		"e-reader":                        "er",
+		"LiftMate 900 garage door opener": "gd",
+		"air purifier":                    "",
+		"":                                "",
+	} {
+		if got := r.family(name); got != want {
+			t.Errorf("family(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
