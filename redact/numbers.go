@@ -604,15 +604,17 @@ func multiplier(w string) int {
 }
 
 func isFiller(w string) bool {
-	if len(w) > 3 {
+	if len(w) > 6 {
 		return false
 	}
 	switch w[0] | 0x20 {
-	case 'u', 'e', 'a', 'h', 'm':
+	case 'u', 'e', 'a', 'h', 'm', 'd':
 	default:
 		return false
 	}
 	return anyFold(w, fillers)
 }
 
-var fillers = []string{"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hm", "hmm", "mm", "mhm"}
+// fillers may stand between the digits of a number said aloud: hesitations, and
+// the separators people say ("five two one dash four four").
+var fillers = []string{"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hm", "hmm", "mm", "mhm", "dash", "hyphen"}
