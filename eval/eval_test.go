@@ -75,6 +75,22 @@ var tuning3Floors = map[string]float64{
 	"cluster F1": 0.70,
 }
 
+// holdout2Floors are a little under what the analyzer reaches on the third
+// hand-written corpus (testdata/holdout2). It was held out until rules
+// 2026.11.9 were tuned on it, so it now guards against regressions only.
+// Before 2026.11.9: defect 0.82, masked 0.80, agent praise 0.90, safety 0.87,
+// churn 0.71, driver 0.70, cluster F1 0.48; with it 0.94, 0.95, 0.95, 0.95,
+// 0.96, 0.84 and 0.58.
+var holdout2Floors = map[string]float64{
+	"defect":       0.93,
+	"masked":       0.93,
+	"agent praise": 0.93,
+	"safety":       0.93,
+	"churn":        0.94,
+	"driver":       0.82,
+	"cluster F1":   0.55,
+}
+
 func TestEvalCorpus(t *testing.T) {
 	checkFloors(t, "../testdata/corpus/eval.jsonl", "../testdata/corpus/eval.labels.jsonl", 100, floors)
 }
@@ -93,6 +109,10 @@ func TestEvalTuning2(t *testing.T) {
 
 func TestEvalTuning3(t *testing.T) {
 	checkFloors(t, "../testdata/tuning3/tuning3.jsonl", "../testdata/tuning3/tuning3.labels.jsonl", 50, tuning3Floors)
+}
+
+func TestEvalHoldout2(t *testing.T) {
+	checkFloors(t, "../testdata/holdout2/holdout2.jsonl", "../testdata/holdout2/holdout2.labels.jsonl", 100, holdout2Floors)
 }
 
 func checkFloors(t *testing.T, corpus, labels string, minTranscripts int, floors map[string]float64) {

@@ -381,6 +381,10 @@ func speakerFits(r *Rule, s *sent) bool {
 	return false
 }
 
+// featureCancel lists words that make a following "cancelling" a feature's
+// name ("noise cancelling is on").
+var featureCancel = map[string]bool{"noise": true, "echo": true}
+
 // allowed applies the context checks a rule's kind needs.
 func (a *Analyzer) allowed(d *doc, h hit) bool {
 	switch h.rule.Kind {
@@ -395,6 +399,11 @@ func (a *Analyzer) allowed(d *doc, h hit) bool {
 			return false
 		}
 		if h.rule.ThingSubject && personSubject(h.s, h.sp.start) {
+			return false
+		}
+		// "noise cancelling", "echo cancellation": a feature's name, not a
+		// customer cancelling anything.
+		if h.rule.Kind == KindChurn && h.sp.start > 0 && featureCancel[h.s.m[h.sp.start-1].text] {
 			return false
 		}
 		if h.rule.Kind == KindDefect || h.rule.Kind == KindSafety {
@@ -1448,6 +1457,25 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			}
 			continue
 		}
+		// In one sentence, what the agent is said to have done outweighs the
+		// wait or transfer around it ("45 minutes on hold and then the agent
+		// couldn't wait to get rid of me"), unless a "but" turns from it.
+		if best != nil && h.si == best.si && afterBut(*h) == afterBut(*best) {
+			// "Kai was fine, your courier is not": a lukewarm word on the
+			// agent gives way to what else the sentence blames or credits.
+			if hl, bl := lukewarmAgent(*h), lukewarmAgent(*best); hl != bl && h.rule.Driver != DriverNone && best.rule.Driver != DriverNone {
+				if bl {
+					best = h
+				}
+				continue
+			}
+			if ha, ba := agentConduct(d, *h), agentConduct(d, *best); ha != ba && (ha && best.rule.Driver == DriverProcess || ba && h.rule.Driver == DriverProcess) {
+				if ha {
+					best = h
+				}
+				continue
+			}
+		}
 		// The last sentence that says something; in it, the first thing said
 		// after its last "but" ("Lewis was fine but the product is dangerous").
 		// Of two statements from the same word, the longer says more: "easy
@@ -1494,6 +1522,36 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		res.Explanation = explain(sv, max, sa, res)
 	}
 }
+
+// agentConduct reports whether h is an agent-driver statement that names the
+// agent ("the agent was rude", "Tom was great").
+func agentConduct(d *doc, h hit) bool {
+	if h.rule.Driver != DriverAgent {
+		return false
+	}
+	for i := h.sp.start; i < h.sp.end && i < len(h.s.m); i++ {
+		if t := h.s.m[i].text; d.env.agentNames[t] || agentWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// lukewarmAgent reports whether h only calls the agent fine or okay.
+func lukewarmAgent(h hit) bool {
+	if h.rule.Driver != DriverAgent {
+		return false
+	}
+	for i := h.sp.start; i < h.sp.end+2 && i < len(h.s.m); i++ {
+		switch h.s.m[i].text {
+		case "fine", "ok", "okay", "alright":
+			return true
+		}
+	}
+	return false
+}
+
+var agentWords = map[string]bool{"agent": true, "advisor": true, "adviser": true, "rep": true, "representative": true, "operator": true}
 
 // namesAgent reports whether the customer's turn calls an agent by name.
 func namesAgent(d *doc, turn int) bool {

@@ -104,8 +104,10 @@ func verbLemmaS(w string) string {
 		return w
 	case strings.HasSuffix(w, "ies"):
 		return w[:n-3] + "y"
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zes"), strings.HasSuffix(w, "oes"):
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "oes"):
 		return w[:n-2]
+	case strings.HasSuffix(w, "zes"): // "freezes" -> "freeze"; "buzzes" is handled above
+		return w[:n-1]
 	case strings.HasSuffix(w, "ss"):
 		return w
 	case strings.HasSuffix(w, "s"):

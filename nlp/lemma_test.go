@@ -13,6 +13,7 @@ func TestVerbLemma(t *testing.T) {
 		{"burning", "burn"}, {"rattling", "rattle"}, {"loading", "load"}, {"peeling", "peel"},
 		{"heating", "heat"}, {"boiling", "boil"}, {"needed", "need"}, {"saved", "save"}, {"moving", "move"},
 		{"stuttering", "stutter"}, {"flickering", "flicker"}, {"fading", "fade"}, {"cancelled", "cancel"},
+		{"freezes", "freeze"}, {"buzzes", "buzz"}, {"fizzes", "fizz"}, {"sizes", "size"},
 	} {
 		if got := VerbLemma(tc.in); got != tc.want {
 			t.Errorf("VerbLemma(%q) = %q, want %q", tc.in, got, tc.want)
