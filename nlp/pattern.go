@@ -263,53 +263,12 @@ type matchEnv struct {
 	agentNames map[string]bool
 }
 
-// atomAt returns the token count the atom matches at i (0: no match).
+// at returns the token counts the atom matches at i; nil when it does not match.
 func (a *atom) at(toks []mtok, i int, env *matchEnv) []int {
 	if i >= len(toks) {
 		return nil
 	}
-	t := &toks[i]
-	switch a.kind {
-	case atomAny:
-		return one
-	case atomWord:
-		if t.is(a.word) {
-			return one
-		}
-	case atomPOS:
-		if strings.HasPrefix(t.tag, a.pos) {
-			return one
-		}
-	case atomPhrase:
-		if phraseAt(toks, i, a.phrase) {
-			return []int{len(a.phrase)}
-		}
-	case atomLex:
-		if a.dyn != "" {
-			if env != nil && env.agentNames[t.text] {
-				return one
-			}
-			return nil
-		}
-		var out []int
-		for _, ph := range a.lex.phrase[t.text] {
-			if phraseAt(toks, i, ph) {
-				out = append(out, len(ph))
-			}
-		}
-		if t.lemma != t.text {
-			for _, ph := range a.lex.phrase[t.lemma] {
-				if phraseAt(toks, i, ph) {
-					out = append(out, len(ph))
-				}
-			}
-		}
-		if a.lex.words[t.text] || a.lex.words[t.lemma] || a.lex.words[t.vlem] {
-			out = append(out, 1)
-		}
-		return out
-	}
-	return nil
+	return a.appendAt(nil, toks, i, env)
 }
 
 var (
@@ -417,8 +376,7 @@ func (a *atom) matches(toks []mtok, i int, env *matchEnv) bool {
 	return false
 }
 
-// appendAt appends the token counts the atom matches at i to out, in the
-// order at returns them; i < len(toks).
+// appendAt appends the token counts the atom matches at i to out; i < len(toks).
 func (a *atom) appendAt(out []int, toks []mtok, i int, env *matchEnv) []int {
 	t := &toks[i]
 	switch a.kind {
