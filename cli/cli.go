@@ -49,20 +49,16 @@ type command struct {
 	run              func(ctx context.Context, c *cmdContext) int
 }
 
-var commands []command
-
-func init() {
-	commands = []command{
-		{"ingest", "FILE|DIR|- ...", "stream transcripts (JSON or JSON Lines) into the server", runIngest},
-		{"search", "QUERY", "search transcripts (Bleve query-string syntax)", runSearch},
-		{"show", "ID", "print a stored transcript", runShow},
-		{"delete", "ID", "delete a stored transcript", runDelete},
-		{"clusters", "", "list defect clusters (root causes), largest first", runClusters},
-		{"cluster", "ID", "show one defect cluster with its trend and examples", runCluster},
-		{"reindex", "", "re-analyse and re-index a data directory offline (frictiond stopped)", runReindex},
-		{"analyze", "FILE...", "analyse transcripts offline, with no server", runAnalyze},
-		{"rules", "check PACK.yaml", "run a rule pack's examples as tests", runRules},
-	}
+var commands = []command{
+	{"ingest", "FILE|DIR|- ...", "stream transcripts (JSON, JSONL, text, e-mail, captions, Transcribe, CCAI) into the server", runIngest},
+	{"search", "QUERY", "search transcripts (Bleve query-string syntax)", runSearch},
+	{"show", "ID", "print a stored transcript", runShow},
+	{"delete", "ID", "delete a stored transcript", runDelete},
+	{"clusters", "", "list defect clusters (root causes), largest first", runClusters},
+	{"cluster", "ID", "show one defect cluster with its trend and examples", runCluster},
+	{"reindex", "", "re-analyse and re-index a data directory offline (frictiond stopped)", runReindex},
+	{"analyze", "FILE...", "analyse transcripts offline, with no server", runAnalyze},
+	{"rules", "check PACK.yaml", "run a rule pack's examples as tests", runRules},
 }
 
 // cmdContext holds what every command gets: its flags, arguments and output.

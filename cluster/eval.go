@@ -39,6 +39,21 @@ func newContingency(pred, truth map[string]string) *contingency {
 	return c
 }
 
+// pairSums returns the number of item pairs together in a cell (in both
+// clusterings), in a predicted cluster, and in a true cluster.
+func (c *contingency) pairSums() (cells, pred, truth float64) {
+	for _, n := range c.cells {
+		cells += pairs(n)
+	}
+	for _, n := range c.pred {
+		pred += pairs(n)
+	}
+	for _, n := range c.truth {
+		truth += pairs(n)
+	}
+	return cells, pred, truth
+}
+
 func pairs(n int64) float64 { return float64(n) * float64(n-1) / 2 }
 
 // PairwiseScores compares two clusterings pair by pair: precision is the share of
@@ -47,16 +62,7 @@ func pairs(n int64) float64 { return float64(n) * float64(n-1) / 2 }
 // score is 1.
 func PairwiseScores(pred, truth map[string]string) (precision, recall, f1 float64) {
 	c := newContingency(pred, truth)
-	var tp, pp, tt float64
-	for _, n := range c.cells {
-		tp += pairs(n)
-	}
-	for _, n := range c.pred {
-		pp += pairs(n)
-	}
-	for _, n := range c.truth {
-		tt += pairs(n)
-	}
+	tp, pp, tt := c.pairSums()
 	precision, recall = 1, 1
 	if pp > 0 {
 		precision = tp / pp
@@ -76,16 +82,7 @@ func PairwiseScores(pred, truth map[string]string) (precision, recall, f1 float6
 // it returns 1.
 func AdjustedRandIndex(pred, truth map[string]string) float64 {
 	c := newContingency(pred, truth)
-	var index, a, b float64
-	for _, n := range c.cells {
-		index += pairs(n)
-	}
-	for _, n := range c.pred {
-		a += pairs(n)
-	}
-	for _, n := range c.truth {
-		b += pairs(n)
-	}
+	index, a, b := c.pairSums()
 	total := pairs(c.n)
 	if total == 0 {
 		return 1

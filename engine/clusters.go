@@ -224,12 +224,16 @@ func (e *Engine) TranscriptClusterIDs(rec *store.Record, a *nlp.Analysis) []stri
 	}
 	ms := mentions(rec, a)
 	ids := make([]string, len(ms))
+	var assigned []string // registry ids, looked up once if any mention is not clustered
 	for i, m := range ms {
 		if c, ok := res.ClusterOf(m.ID); ok {
 			ids[i] = c
-		} else {
-			ids[i] = e.clusters.idsFor(rec, a)[i]
+			continue
 		}
+		if assigned == nil {
+			assigned = e.clusters.idsFor(rec, a)
+		}
+		ids[i] = assigned[i]
 	}
 	return ids
 }
