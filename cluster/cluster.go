@@ -203,17 +203,14 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 		founder = append(founder, gi)
 	}
 
-	// 3. Within each product, small clusters join the larger one they are most like.
-	together := map[[2]int32]bool{}
-	for i := 1; i < len(ms); i++ {
-		if id := ms[i].TranscriptID; id != "" && id == ms[i-1].TranscriptID {
-			for j := i - 1; j >= 0 && ms[j].TranscriptID == id; j-- {
-				a, b := groups[raws[mg[i]].group].leader, groups[raws[mg[j]].group].leader
-				together[[2]int32{a, b}], together[[2]int32{b, a}] = true, true
-			}
-		}
+	// 3. Within each product, small clusters join the larger one they are most
+	// like, then clusters regroup by symptom class into causes.
+	leaderOf := func(i int) int32 { return groups[raws[mg[i]].group].leader }
+	founder = regroup(groups, founder, consolidate(groups, leaders, together(ms, leaderOf)))
+	if !o.NoCauses {
+		feat := func(l int32) *features { return groups[founder[l]].f }
+		founder = regroup(groups, founder, mergeCauses(groups, len(founder), feat, together(ms, leaderOf)))
 	}
-	founder = joinSmall(groups, founder, leaders, together)
 
 	// 4. Clusters, largest first.
 	cs := make([]*Cluster, len(founder))
@@ -276,10 +273,26 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	return res
 }
 
-// joinSmall applies consolidate: each group moves to the leader its leader
-// joined, and the founders of joined leaders drop out; leaders are renumbered.
-func joinSmall(groups []*group, founder []int32, leaders *leaderIndex, together map[[2]int32]bool) []int32 {
-	root := consolidate(groups, leaders, together)
+// together marks the pairs of clusters holding mentions of one transcript:
+// its friction points are distinct causes by construction, so such clusters
+// never join. Mentions of a transcript are given to Run together.
+func together(ms []Mention, leaderOf func(i int) int32) map[[2]int32]bool {
+	out := map[[2]int32]bool{}
+	for i := 1; i < len(ms); i++ {
+		if id := ms[i].TranscriptID; id != "" && id == ms[i-1].TranscriptID {
+			for j := i - 1; j >= 0 && ms[j].TranscriptID == id; j-- {
+				a, b := leaderOf(i), leaderOf(j)
+				out[[2]int32{a, b}], out[[2]int32{b, a}] = true, true
+			}
+		}
+	}
+	return out
+}
+
+// regroup applies a pass's joins: each group moves to the cluster its
+// cluster joined (root, per cluster), the founders of joined clusters drop
+// out, and clusters are renumbered.
+func regroup(groups []*group, founder []int32, root []int32) []int32 {
 	renum := make([]int32, len(founder))
 	var kept []int32
 	for l := range founder {

@@ -22,6 +22,8 @@ func Example() {
 		mention("ch-4", "c-1", 9, "charging case|not charging after 2 days", false),
 		mention("ch-5", "c-4", 9, "battery|drains overnight", false),
 		mention("ch-6", "c-5", 10, "battery|drains quickly", false),
+		mention("ch-7", "c-6", 11, "battery|drains quickly", true),
+		mention("ch-8", "c-7", 12, "battery|drains fast", false),
 	}
 	reg := cluster.NewRegistry()
 	r := cluster.Run(ms, reg, cluster.Options{})
@@ -32,10 +34,10 @@ func Example() {
 	}
 	// The same root cause keeps its id when a new paraphrase arrives.
 	id := r.ID(0)
-	more := append(ms, mention("ch-7", "c-6", 11, "charging case|isn't taking a charge", false))
-	fmt.Println(cluster.Run(more, reg, cluster.Options{}).ID(6) == id)
+	more := append(ms, mention("ch-9", "c-8", 13, "charging case|isn't taking a charge", false))
+	fmt.Println(cluster.Run(more, reg, cluster.Options{}).ID(8) == id)
 	// Output:
+	// earbuds · battery drains quickly: 4 transcripts, 4 customers, masked 25%, affected ~120
 	// earbuds · charging case does not charge: 4 transcripts, 3 customers, masked 50%, affected ~90
-	// earbuds · battery drains quickly: 2 transcripts, 2 customers, masked 0%, affected ~60
 	// true
 }

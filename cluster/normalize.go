@@ -22,6 +22,10 @@ type Options struct {
 	// taken as another name for it (see the package comment). 0 means 2; negative
 	// turns the rule off.
 	MinorRatio int
+	// NoCauses turns off the last pass, which regroups each product's
+	// clusters by symptom class (see the package comment, "Causes within a
+	// product"), leaving clusters whose signatures nearly agree.
+	NoCauses bool
 }
 
 // SKUFamily is the default product rule: a SKU (upper case, letters and digits

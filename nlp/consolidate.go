@@ -285,12 +285,13 @@ func (a *Analyzer) specificity(symptom string) int {
 	return symptomSpecific
 }
 
-// consolidate cleans each defect's component, merges the reports of one root
-// cause, and sets the signatures. A transcript's reports are one root cause
-// unless they name different parts failing in different ways: a vague or
-// generic report joins the specific one; a report on the product as a whole
-// ("the earbuds won't charge") joins the one on its part ("the case is dead");
-// reports on one part, or with one symptom class, are one.
+// consolidate cleans each defect's component, merges a transcript's reports
+// into one friction point, and sets its signature. A contact is nearly always
+// about one fault: a customer who says "the ice maker leaks", then "there's
+// water under the drawer" and "it froze the drawer shut" is describing one
+// cause in several ways, and reporting each as its own defect would split it
+// across clusters and count it twice. The most specific symptom said wins;
+// every report's evidence is kept.
 //
 // It also returns the transcript's product noun (productContext.Product).
 func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) ([]*defectAcc, *productContext) {
@@ -314,24 +315,16 @@ func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) ([]*defectAcc, *produc
 		}
 		acc.fp.Component = a.part(acc.fp.Component, pc)
 	}
-	var out []*defectAcc
-	for _, acc := range accs {
-		merged := false
-		for _, o := range out {
-			if a.sameCause(o, acc) {
-				a.mergeInto(o, acc)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			out = append(out, acc)
+	first, saidFirst := accs[0], said[accs[0]]
+	for _, acc := range accs[1:] {
+		comp := first.fp.Component
+		a.mergeInto(first, acc)
+		if first.fp.Component != comp {
+			saidFirst = said[acc] // the part named is the one this report said
 		}
 	}
-	for _, acc := range out {
-		acc.fp.Signature = signature(a.signatureClass(acc, said[acc]))
-	}
-	return out, pc
+	first.fp.Signature = signature(a.signatureClass(first, saidFirst))
+	return accs[:1], pc
 }
 
 // signatureClass returns the component and symptom class a report's
@@ -457,18 +450,6 @@ func dedupWords(s string) string {
 	return strings.Join(out, " ")
 }
 
-func (a *Analyzer) sameCause(x, y *defectAcc) bool {
-	cx, cy := x.fp.Component, y.fp.Component
-	if cx == "" || cy == "" || a.specificity(x.fp.Symptom) < symptomSpecific || a.specificity(y.fp.Symptom) < symptomSpecific {
-		return true
-	}
-	if a.pack.class(x.fp.Symptom) == a.pack.class(y.fp.Symptom) {
-		return true
-	}
-	hx, hy := lastWord(cx), lastWord(cy)
-	return hx == hy || misspelt(hx, hy)
-}
-
 // mergeInto adds y's report to x, keeping the most specific symptom (the first
 // said among equals) and the component that goes with it.
 func (a *Analyzer) mergeInto(x, y *defectAcc) {
@@ -501,45 +482,4 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
-}
-
-// misspelt reports whether two words of one transcript are likely one word
-// misheard or mistyped: the same first letter and at most one edit apart
-// ("case", "cace"; "screen", "sceen"), or two for longer words.
-func misspelt(x, y string) bool {
-	if len(x) < 4 || len(y) < 4 || x[0] != y[0] {
-		return false
-	}
-	limit := 1
-	if min(len(x), len(y)) >= 6 {
-		limit = 2
-	}
-	return editDistance(x, y) <= limit
-}
-
-// editDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and transpositions of adjacent letters.
-func editDistance(x, y string) int {
-	a, b := []rune(x), []rune(y)
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

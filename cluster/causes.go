@@ -1,0 +1,201 @@
+package cluster
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Causes: the third pass of the similarity rule (see the package comment,
+// "Causes within a product"). After the first two passes a product's reports
+// still sit in several clusters when customers blamed different parts for one
+// fault ("water under the freezer drawer", "the ice maker drips") or told it
+// in words the lexicons do not fold. A product rarely has more than one or two
+// root causes at a time, and those that sound alike differ in how the part
+// fails (a lid that cracks, a lid seal that leaks), so within each product the
+// clusters are regrouped by symptom class: clusters whose reports mostly name
+// one specific class are one cause, whatever part they blame; a class reported
+// often enough is a cause of its own; and every other cluster joins the cause
+// it is most like, or the product's largest.
+
+// A class is a cause of its own when its clusters hold at least minCause
+// mentions and either 1/causeShare of the product's or bigCause: in a small
+// sample one or two reports say little, while in a large one a class reported
+// that often is a fault of its own however much larger another is (and an
+// emerging fault must not hide inside the product's main one).
+const (
+	causeShare = 6
+	minCause   = 4
+	bigCause   = 10
+)
+
+// causeFeatures summarise a cluster for the causes pass.
+type causeFeatures struct {
+	f       *features // the founding signature
+	product string
+	size    int
+	class   string   // the specific symptom class most of its mentions name; "" when none
+	heads   []string // component heads of its members, sorted, unique
+	root    int32
+}
+
+// mergeCauses regroups each product's clusters by symptom class (see the top
+// of this file). leaderOf gives each group's cluster; together marks pairs of
+// clusters holding mentions of one transcript, which never join. It returns,
+// per cluster, the cluster it now belongs to.
+func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, together map[[2]int32]bool) []int32 {
+	cf := make([]causeFeatures, n)
+	votes := make([]map[string]int, n)
+	for l := range cf {
+		f := leaderFeat(int32(l))
+		cf[l] = causeFeatures{f: f, product: f.product, root: int32(l)}
+	}
+	for _, g := range groups {
+		c := &cf[g.leader]
+		c.size += g.size
+		if g.f.head != "" {
+			c.heads = append(c.heads, g.f.head)
+		}
+		if !g.f.vague && len(g.f.symp) > 0 {
+			if votes[g.leader] == nil {
+				votes[g.leader] = map[string]int{}
+			}
+			votes[g.leader][strings.Join(g.f.symp, " ")] += g.size
+		}
+	}
+	for l := range cf {
+		cf[l].heads = sortedSet(cf[l].heads)
+		best, n := "", 0
+		for _, k := range sortedKeys(votes[l]) {
+			if votes[l][k] > n {
+				best, n = k, votes[l][k]
+			}
+		}
+		cf[l].class = best
+	}
+	byProduct := map[string][]int32{}
+	for l := range cf {
+		if cf[l].product != "" {
+			byProduct[cf[l].product] = append(byProduct[cf[l].product], int32(l))
+		}
+	}
+	for _, p := range sortedKeys(byProduct) {
+		ls := byProduct[p]
+		slices.SortFunc(ls, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(cf[b].size, cf[a].size), strings.Compare(cf[a].f.key, cf[b].f.key))
+		})
+		total := 0
+		for _, l := range ls {
+			total += cf[l].size
+		}
+		// members lists each root's clusters, for the together check.
+		members := map[int32][]int32{}
+		for _, l := range ls {
+			members[l] = []int32{l}
+		}
+		apart := func(a, b int32) bool {
+			for _, x := range members[a] {
+				for _, y := range members[b] {
+					if together[[2]int32{x, y}] {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		join := func(l, r int32) {
+			cf[l].root = r
+			cf[r].size += cf[l].size
+			cf[r].heads = sortedSet(append(cf[r].heads, cf[l].heads...))
+			members[r] = append(members[r], members[l]...)
+			delete(members, l)
+		}
+		// 1. One specific class, one cluster; but two parts each reported
+		// failing this way bigCause times or more are two faults.
+		byClass := map[string][]int32{}
+		for _, l := range ls {
+			k := cf[l].class
+			if k == "" {
+				continue
+			}
+			joined := false
+			for _, r := range byClass[k] {
+				if !apart(l, r) && (cf[l].size < bigCause || len(cf[l].heads) == 0 || sharesHead(cf[l].heads, cf[r].heads)) {
+					join(l, r)
+					joined = true
+					break
+				}
+			}
+			if !joined {
+				byClass[k] = append(byClass[k], l)
+			}
+		}
+		// 2. Causes: roots with a specific class held by enough mentions.
+		var causes, rest []int32
+		for _, l := range ls {
+			if cf[l].root != l {
+				continue
+			}
+			if c := &cf[l]; c.class != "" && c.size >= minCause && (c.size*causeShare >= total || c.size >= bigCause) {
+				causes = append(causes, l)
+			} else {
+				rest = append(rest, l)
+			}
+		}
+		bySize := func(ls []int32) {
+			slices.SortFunc(ls, func(a, b int32) int {
+				return cmp.Or(cmp.Compare(cf[b].size, cf[a].size), strings.Compare(cf[a].f.key, cf[b].f.key))
+			})
+		}
+		bySize(causes)
+		if len(causes) == 0 && len(rest) > 0 {
+			// No cause stands out: the product's largest cluster is its cause.
+			causes, rest = rest[:1], rest[1:]
+		}
+		// 3. Every other cluster joins the cause that shares a part with it,
+		// else the largest it may join.
+		for _, l := range rest {
+			best := int32(-1)
+			for _, r := range causes {
+				if apart(l, r) || !mayJoinCause(&cf[l], &cf[r]) {
+					continue
+				}
+
+				if sharesHead(cf[l].heads, cf[r].heads) {
+					best = r
+					break
+				}
+				if best < 0 {
+					best = r
+				}
+			}
+			if best >= 0 {
+				join(l, best)
+			}
+		}
+	}
+	out := make([]int32, n)
+	for l := range cf {
+		r := int32(l)
+		for cf[r].root != r {
+			r = cf[r].root
+		}
+		out[l] = r
+	}
+	return out
+}
+
+// mayJoinCause keeps a report that a part stopped working away from a cause
+// that is a noise ("the brake doesn't work", "the brake squeals").
+func mayJoinCause(c, r *causeFeatures) bool {
+	return !(c.f.stopsWorking() && r.f.noise() || r.f.stopsWorking() && c.f.noise())
+}
+
+func sharesHead(a, b []string) bool {
+	for _, h := range a {
+		if contains(b, h) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package cluster
+
+import "testing"
+
+// TestCauses: the causes pass (see causes.go) makes one cause of a product's
+// reports of one symptom class whatever part they blame, keeps apart classes
+// reported often enough, and folds the rest into the product's causes.
+func TestCauses(t *testing.T) {
+	type batch struct {
+		sig string
+		n   int
+	}
+	tests := []struct {
+		name   string
+		first  batch // mention 0
+		others []batch
+		joined bool // whether the last mention is in mention 0's cluster
+	}{
+		{"one class, different parts", batch{"fridge|ice maker|leaks", 4},
+			[]batch{{"fridge|freezer drawer|leaks", 3}}, true},
+		{"near-miss pair, each reported often", batch{"kettle|lid|leaks", 5},
+			[]batch{{"kettle|lid|cracks", 5}}, false},
+		{"a lone report of another failure", batch{"kettle|lid|leaks", 5},
+			[]batch{{"kettle|lid|cracks", 1}}, true},
+		{"a vague report joins the largest cause of its part", batch{"kettle|lid|leaks", 6},
+			[]batch{{"kettle|lid|cracks", 5}, {"kettle|lid|is broken", 1}}, true},
+		{"stopped working is no noise", batch{"scooter|brake|squeals", 5},
+			[]batch{{"scooter|brake|does not work", 1}}, false},
+		{"another product", batch{"kettle|lid|leaks", 5},
+			[]batch{{"laptop|lid|leaks", 1}}, false},
+		{"a small share that is large", batch{"kettle|lid|leaks", 150},
+			[]batch{{"kettle|base|overheats", bigCause}}, false},
+		{"same class, two parts, each reported often", batch{"kettle|lid|leaks", 30},
+			[]batch{{"kettle|base|cracks", 25}, {"kettle|base|leaks", 25}}, false},
+		{"same class, a part reported less often", batch{"kettle|lid|leaks", 150},
+			[]batch{{"kettle|base|leaks", bigCause - 1}}, true},
+		{"a small share that is small", batch{"kettle|lid|leaks", 150},
+			[]batch{{"kettle|base|overheats", bigCause - 1}}, true},
+		{"no class stands out", batch{"kettle|lid|leaks", 2},
+			[]batch{{"kettle|base|overheats", 1}}, true},
+	}
+	for _, tt := range tests {
+		var ms []Mention
+		for _, b := range append([]batch{tt.first}, tt.others...) {
+			for range b.n {
+				ms = append(ms, sig(len(ms), b.sig))
+			}
+		}
+		r := Run(ms, nil, Options{})
+		if got := r.ID(0) == r.ID(len(ms)-1); got != tt.joined {
+			t.Errorf("%s: joined %v, want %v", tt.name, got, tt.joined)
+		}
+	}
+}
+
+// TestCausesKeepTranscriptsApart: two reports of one transcript are distinct
+// causes by construction and never join.
+func TestCausesKeepTranscriptsApart(t *testing.T) {
+	var ms []Mention
+	for range 5 {
+		ms = append(ms, sig(len(ms), "kettle|lid|leaks"))
+	}
+	a, b := sig(len(ms), "kettle|lid|leaks"), sig(len(ms)+1, "kettle|base|is broken")
+	b.TranscriptID = a.TranscriptID
+	ms = append(ms, a, b)
+	r := Run(ms, nil, Options{})
+	if r.ID(0) == r.ID(len(ms)-1) {
+		t.Errorf("a second report of a transcript in the cause of its first")
+	}
+}
