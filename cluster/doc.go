@@ -134,6 +134,26 @@
 // transcript are given to Run together). Product-less mentions join a
 // product only through their terms (above) or the first pass.
 //
+// # Causes within a product
+//
+// A last pass (causes.go; Options.NoCauses turns it off) regroups each
+// product's clusters by symptom class, as package nlp and the rule pack's
+// classes fold it: customers blame different parts for one fault ("water
+// under the freezer drawer", "the ice maker drips") far more often than one
+// product has two faults that fail the same way. A cluster's class is the
+// specific class most of its mentions name. Clusters of one class join,
+// whatever part they blame, unless two parts are each reported failing that
+// way bigCause (10) times or more. A class is a cause of its own when it
+// holds minCause (4) mentions and a sixth of the product's, or bigCause:
+// near-miss pairs ("lid cracks", "lid seal leaks") each reported that often
+// stay apart, while one or two odd reports say little. Every other cluster
+// joins the cause that shares a part with it, else the product's largest
+// cause, never a report that a part stopped working with a noise it makes;
+// with no cause standing out, the product's largest cluster is its cause.
+// Clusters holding mentions of one transcript never join; nlp gives a
+// transcript one product-defect friction point, so this only keeps apart
+// reports on two products.
+//
 // # Stable ids
 //
 // An id is "dc-" and 6 hex digits of the SHA-256 of the founding group's
