@@ -148,6 +148,11 @@ func TestSignatureClassByPart(t *testing.T) {
 		{"the charge vanishes", "battery|drains quickly"},
 		{"battery life has fallen off a cliff", "battery|drains quickly"},
 		{"the battery keeps falling out", "battery|comes loose"},
+		// Past forms the tagger takes for nouns; failures named as nouns.
+		{"the app froze", "app|freezes"},
+		{"playback froze again", "playback|freezes"},
+		{"the flicker on my screen is giving me headaches", "screen|flickers"},
+		{"stick drift on a controller i bought last month", "controller|drifts"},
 		// Screens: blank, unresponsive and flickering stay apart.
 		{"the screen goes blank", "screen|goes blank"},
 		{"I tap the screen and nothing happens", "screen|does not respond"},

@@ -268,6 +268,18 @@ func (a *Analyzer) annotate(s *sent, d *doc) {
 			s.toks[i].Tag = "NN"
 		}
 	}
+	// The tagger takes some past forms that can only be verbs for nouns
+	// after a subject ("the app froze", "playback froze again").
+	for i := 1; i < n; i++ {
+		m := &s.m[i]
+		if !pastOnly[m.text] || strings.HasPrefix(m.tag, "VB") {
+			continue
+		}
+		if prev := s.m[i-1].tag; strings.HasPrefix(prev, "NN") || prev == "PRP" {
+			m.tag, m.lemma, m.vlem = "VBD", irregular[m.text], irregular[m.text]
+			s.toks[i].Tag, s.toks[i].Lemma = m.tag, m.lemma
+		}
+	}
 	// Mood.
 	first := ""
 	for i := range s.toks {
@@ -302,6 +314,11 @@ func (a *Analyzer) annotate(s *sent, d *doc) {
 	}
 	s.rhetoric = rhet && endsQ
 }
+
+// pastOnly are irregular past forms that are never nouns or adjectives.
+var pastOnly = map[string]bool{"froze": true, "broke": true, "fell": true, "shook": true, "tore": true,
+	"blew": true, "died": true, "went": true, "came": true, "ran": true, "spun": true, "slid": true,
+	"sank": true, "threw": true, "became": true, "began": true}
 
 // isCapitalised reports whether a span of the original text starts upper-case.
 func isCapitalised(rs []rune) bool {
