@@ -29,12 +29,15 @@ const (
 	bigCause   = 10
 )
 
+// stopsClass is the class of reports that a part stopped working.
+const stopsClass = "\x00stops"
+
 // causeFeatures summarise a cluster for the causes pass.
 type causeFeatures struct {
 	f       *features // the founding signature
 	product string
 	size    int
-	class   string   // the specific symptom class most of its mentions name; "" when none
+	class   string   // the specific symptom class (or stopsClass) most of its mentions name; "" when none
 	heads   []string // component heads of its members, sorted, unique
 	root    int32
 }
@@ -56,11 +59,21 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 		if g.f.head != "" {
 			c.heads = append(c.heads, g.f.head)
 		}
-		if !g.f.vague && len(g.f.symp) > 0 {
+		class := ""
+		switch {
+		case !g.f.vague && len(g.f.symp) > 0:
+			class = strings.Join(g.f.symp, " ")
+		case g.f.stopsWorking():
+			// "Won't turn on", "stopped working": not how the part
+			// fails, but reported often it is a fault of its own (a
+			// console that will not power on).
+			class = stopsClass
+		}
+		if class != "" {
 			if votes[g.leader] == nil {
 				votes[g.leader] = map[string]int{}
 			}
-			votes[g.leader][strings.Join(g.f.symp, " ")] += g.size
+			votes[g.leader][class] += g.size
 		}
 	}
 	for l := range cf {

@@ -141,7 +141,8 @@
 // classes fold it: customers blame different parts for one fault ("water
 // under the freezer drawer", "the ice maker drips") far more often than one
 // product has two faults that fail the same way. A cluster's class is the
-// specific class most of its mentions name. Clusters of one class join,
+// specific class most of its mentions name, reports that a part stopped
+// working ("won't turn on") counting as one class. Clusters of one class join,
 // whatever part they blame, unless two parts are each reported failing that
 // way bigCause (10) times or more. A class is a cause of its own when it
 // holds minCause (4) mentions and a sixth of the product's, or bigCause:
