@@ -21,7 +21,7 @@ var floors = map[string]float64{
 	// Defect clustering, pairwise against the root causes, missed and
 	// invented defects counted (0.35 before symptom classes and per-transcript
 	// merging; 0.75 with them; 0.77 with agent-stated faults and part folds).
-	"cluster F1": 0.76, // 0.78 with within-product consolidation
+	"cluster F1": 0.79, // 0.78 with within-product consolidation, 0.81 with the causes pass
 }
 
 // holdoutFloors are a little under what the analyzer reaches on the
@@ -33,7 +33,7 @@ var holdoutFloors = map[string]float64{
 	"masked":     0.85,
 	"driver":     0.92,
 	"churn":      0.90,
-	"cluster F1": 0.74, // 0.73 before within-product consolidation, 0.77 with it
+	"cluster F1": 0.80, // 0.73 before within-product consolidation, 0.77 with it, 0.82 with the causes pass
 }
 
 // tuningFloors are a little under what the analyzer reaches on the second
@@ -46,8 +46,9 @@ var tuningFloors = map[string]float64{
 	"churn":  0.88,
 	"driver": 0.87,
 	"safety": 0.93,
-	// 0.47 before within-product consolidation and SKU families, 0.55 with.
-	"cluster F1": 0.52,
+	// 0.47 before within-product consolidation and SKU families, 0.55 with,
+	// 0.71 with the causes pass.
+	"cluster F1": 0.69,
 }
 
 // tuning2Floors and tuning3Floors are a little under what the analyzer reaches
@@ -61,8 +62,9 @@ var tuning2Floors = map[string]float64{
 	"safety": 0.80,
 	"churn":  0.92,
 	"driver": 0.83,
-	// 0.16 before within-product consolidation and SKU families, 0.36 with.
-	"cluster F1": 0.33,
+	// 0.16 before within-product consolidation and SKU families, 0.36 with,
+	// 0.60 with the causes pass.
+	"cluster F1": 0.57,
 }
 
 var tuning3Floors = map[string]float64{
@@ -71,8 +73,9 @@ var tuning3Floors = map[string]float64{
 	"safety": 0.94,
 	"churn":  0.92,
 	"driver": 0.78,
-	// 0.64 before within-product consolidation and SKU families, 0.74 with.
-	"cluster F1": 0.70,
+	// 0.64 before within-product consolidation and SKU families, 0.74 with,
+	// 0.77 with the causes pass.
+	"cluster F1": 0.74,
 }
 
 // holdout2Floors are a little under what the analyzer reaches on the third
@@ -88,7 +91,21 @@ var holdout2Floors = map[string]float64{
 	"safety":       0.93,
 	"churn":        0.94,
 	"driver":       0.82,
-	"cluster F1":   0.55,
+	"cluster F1":   0.69, // 0.58 before the causes pass, 0.71 with it
+}
+
+// holdout4Floors are a little under what the analyzer reaches on the
+// hand-written Twitter-style threads (testdata/holdout4). First seen at rules
+// 2026.12.1: defect 0.87, agent praise 0.88, safety 0.88, churn 0.76, cluster
+// F1 0.58; its misses were then fixed in general form, so it now guards
+// against regressions only. No thread has a survey, so masked and driver are
+// not scored.
+var holdout4Floors = map[string]float64{
+	"defect":       0.88,
+	"agent praise": 0.85,
+	"safety":       0.85,
+	"churn":        0.74,
+	"cluster F1":   0.65,
 }
 
 func TestEvalCorpus(t *testing.T) {
@@ -113,6 +130,10 @@ func TestEvalTuning3(t *testing.T) {
 
 func TestEvalHoldout2(t *testing.T) {
 	checkFloors(t, "../testdata/holdout2/holdout2.jsonl", "../testdata/holdout2/holdout2.labels.jsonl", 100, holdout2Floors)
+}
+
+func TestEvalHoldout4(t *testing.T) {
+	checkFloors(t, "../testdata/holdout4/holdout4.jsonl", "../testdata/holdout4/holdout4.labels.jsonl", 100, holdout4Floors)
 }
 
 func checkFloors(t *testing.T, corpus, labels string, minTranscripts int, floors map[string]float64) {
