@@ -45,6 +45,9 @@ var irregularNouns = map[string]string{
 // Lemma returns the dictionary form of a lower-case word with Penn tag tag: "cracked"
 // gives "crack", "batteries" "battery", "won't" (as "will") stays "will".
 func Lemma(word, tag string) string {
+	if tag == "POS" {
+		return word // the possessive "'s" of "the juicer's auger" is no "is"
+	}
 	if l, ok := irregular[word]; ok && (tag == "" || tag[0] == 'V' || tag == "MD" || l == "be" || l == "have" || l == "do") {
 		return l
 	}

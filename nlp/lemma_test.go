@@ -31,3 +31,16 @@ func TestNounLemma(t *testing.T) {
 		}
 	}
 }
+
+func TestLemmaByTag(t *testing.T) {
+	for _, tc := range []struct{ word, tag, want string }{
+		{"'s", "VBZ", "be"}, // "it's broken"
+		{"'s", "POS", "'s"}, // "the juicer's auger": a possessive, not "is"
+		{"froze", "VBD", "freeze"},
+		{"left", "JJ", "left"}, // "the left earbud"
+	} {
+		if got := Lemma(tc.word, tc.tag); got != tc.want {
+			t.Errorf("Lemma(%q, %q) = %q, want %q", tc.word, tc.tag, got, tc.want)
+		}
+	}
+}
