@@ -88,7 +88,7 @@ var tuning3Floors = map[string]float64{
 // 0.96, 0.84 and 0.58.
 var holdout2Floors = map[string]float64{
 	"defect":       0.93,
-	"masked":       0.93,
+	"masked":       0.91, // 0.95 until the workaround pattern fix of 2026.12.1 (see tuningFloors)
 	"agent praise": 0.93,
 	"safety":       0.93,
 	"churn":        0.94,
