@@ -132,7 +132,12 @@ func (a *Analyzer) refersToHistory(d *doc) bool {
 // quotesHistory reports whether a customer turn quotes or forwards earlier mail.
 func quotesHistory(t *transcript.Transcript) bool {
 	for _, turn := range t.Turns {
-		if turn.Speaker == transcript.Customer && (strings.Contains(turn.Text, "\n>") || strings.HasPrefix(turn.Text, ">") || reQuoteHeader.MatchString(turn.Text) || strings.Contains(strings.ToLower(turn.Text), "wrote:") || strings.Contains(strings.ToLower(turn.Text), "forwarded message")) {
+		if turn.Speaker != transcript.Customer {
+			continue
+		}
+		lower := strings.ToLower(turn.Text)
+		if strings.Contains(turn.Text, "\n>") || strings.HasPrefix(turn.Text, ">") || strings.Contains(lower, "wrote:") ||
+			strings.Contains(lower, "forwarded message") || strings.Contains(lower, "original message") || strings.Contains(lower, "begin forwarded") {
 			return true
 		}
 	}

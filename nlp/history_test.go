@@ -34,6 +34,11 @@ func TestQuotedHistory(t *testing.T) {
 		t.Errorf("forwarded report: no defect")
 	}
 	checkEvidence(t, tr, an)
+	// Forwarded as an "Original Message" under the forwarder's signature.
+	tr = customer(transcript.Email, "Hello,\n\nPlease see the note below from one of our leaders.\n\nRegards,\nKen\n\n-------- Original Message --------\nSubject: stoves\nFrom: Priya\n\nKen, the new stoves light fine, then the flame drops to nothing and they go out.\n\nPriya")
+	if an := a.Analyze(tr); !an.HasDefect() {
+		t.Errorf("original message forwarded: no defect")
+	}
 }
 
 func TestNormalizeQuoted(t *testing.T) {
