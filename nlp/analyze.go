@@ -981,10 +981,18 @@ func (a *Analyzer) category(h hit, comp string) Category {
 			}
 		}
 	}
+	// A named part or product failing is a product defect wherever it fails:
+	// "the app crashes at checkout" is the app's fault, not the website's.
+	// Only what comes before the failure ("the returns website kept
+	// crashing") can then make it another category.
+	named := comp != "" && (lastWord(comp) == "app" || !genericProduct[lastWord(comp)])
 	s := h.s
 	c := s.clause[h.sp.start]
 	for _, cl := range a.catLex {
 		for i := range s.m {
+			if named && i >= h.sp.start {
+				break
+			}
 			if s.clause[i] == c || (i >= h.sp.start-6 && i < h.sp.end+6) {
 				if n := cl.lex.lexAt(s.m, i); len(n) > 0 {
 					return cl.cat
