@@ -46,7 +46,7 @@ type causeFeatures struct {
 // of this file). leaderOf gives each group's cluster; together marks pairs of
 // clusters holding mentions of one transcript, which never join. It returns,
 // per cluster, the cluster it now belongs to.
-func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, together map[[2]int32]bool) []int32 {
+func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, together map[[2]int32]bool, terms []map[string]int) []int32 {
 	cf := make([]causeFeatures, n)
 	votes := make([]map[string]int, n)
 	for l := range cf {
@@ -122,6 +122,12 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 			cf[r].heads = sortedSet(append(cf[r].heads, cf[l].heads...))
 			members[r] = append(members[r], members[l]...)
 			delete(members, l)
+			if terms[l] != nil && terms[r] == nil {
+				terms[r] = map[string]int{}
+			}
+			for t, k := range terms[l] {
+				terms[r][t] += k
+			}
 		}
 		// 1. One specific class, one cluster; but two parts each reported
 		// failing this way bigCause times or more are two faults.
@@ -166,20 +172,20 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 			causes, rest = rest[:1], rest[1:]
 		}
 		// 3. Every other cluster joins the cause that shares a part with it,
-		// else the largest it may join.
+		// else the one whose customers used its words most (a company's
+		// phone app and its car), else the largest it may join.
 		for _, l := range rest {
-			best := int32(-1)
+			best, bestAffinity := int32(-1), 0.0
 			for _, r := range causes {
 				if apart(l, r) || !mayJoinCause(&cf[l], &cf[r]) {
 					continue
 				}
-
 				if sharesHead(cf[l].heads, cf[r].heads) {
 					best = r
 					break
 				}
-				if best < 0 {
-					best = r
+				if a := affinity(terms[l], terms[r], cf[r].size); best < 0 || a > bestAffinity {
+					best, bestAffinity = r, a
 				}
 			}
 			if best >= 0 {
@@ -211,4 +217,18 @@ func sharesHead(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// affinity is how much a cluster's words (the product terms of its
+// transcripts) are a cause's: for each of its terms, the share of the cause's
+// mentions that used it, summed.
+func affinity(words, cause map[string]int, size int) float64 {
+	if size == 0 {
+		return 0
+	}
+	sum := 0.0
+	for t := range words {
+		sum += min(1, float64(cause[t])/float64(size))
+	}
+	return sum
 }

@@ -209,7 +209,20 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	founder = regroup(groups, founder, consolidate(groups, leaders, together(ms, leaderOf)))
 	if !o.NoCauses {
 		feat := func(l int32) *features { return groups[founder[l]].f }
-		founder = regroup(groups, founder, mergeCauses(groups, len(founder), feat, together(ms, leaderOf)))
+		terms := make([]map[string]int, len(founder))
+		for i := range ms {
+			if len(ms[i].Terms) == 0 {
+				continue
+			}
+			l := leaderOf(i)
+			if terms[l] == nil {
+				terms[l] = map[string]int{}
+			}
+			for _, t := range ms[i].Terms {
+				terms[l][t]++
+			}
+		}
+		founder = regroup(groups, founder, mergeCauses(groups, len(founder), feat, together(ms, leaderOf), terms))
 	}
 
 	// 4. Clusters, largest first.

@@ -103,11 +103,6 @@ var purchaseSkip = map[string]bool{"my": true, "a": true, "an": true, "the": tru
 
 func (a *Analyzer) productContext(d *doc) *productContext {
 	pc := &productContext{brand: map[string]bool{}, nouns: map[string]bool{}, votes: map[string]int{}, terms: map[string]int{}}
-	if d.t.Metadata["sku"] == "" && d.t.Metadata["product"] == "" && d.t.Metadata["company"] != "" {
-		// Under a company alone, a brand or model name is the best name of
-		// the product there is ("AirPods", "Face ID"): keep it.
-		return pc
-	}
 	names := map[string]bool{}
 	for n := range d.env.agentNames {
 		names[n] = true
@@ -116,6 +111,13 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 		for _, f := range strings.Fields(strings.ToLower(d.t.Customer.Name)) {
 			names[f] = true
 		}
+	}
+	if d.t.Metadata["sku"] == "" && d.t.Metadata["product"] == "" && d.t.Metadata["company"] != "" {
+		// Under a company alone, a brand or model name is the best name of
+		// the product there is ("AirPods", "Face ID"): keep it. The terms
+		// still tell the company's products apart.
+		a.countTerms(d, pc, names)
+		return pc
 	}
 	for _, s := range d.sents {
 		for i := 1; i < len(s.toks); i++ {
@@ -174,6 +176,20 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 			}
 		}
 	}
+	a.countTerms(d, pc, names)
+	if p := d.t.Metadata["product"]; p != "" {
+		f := strings.Fields(strings.ToLower(p))
+		head := a.pack.fold(nounLemma(f[len(f)-1]))
+		pc.nouns[head] = true
+		if !genericProduct[head] {
+			pc.votes[head]++
+		}
+	}
+	return pc
+}
+
+// countTerms counts the folded nouns and brand words the customer used.
+func (a *Analyzer) countTerms(d *doc, pc *productContext, names map[string]bool) {
 	for _, s := range d.sents {
 		if s.speaker != transcript.Customer && !s.comment && !s.survey {
 			continue
@@ -193,15 +209,6 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 			pc.terms[l]++
 		}
 	}
-	if p := d.t.Metadata["product"]; p != "" {
-		f := strings.Fields(strings.ToLower(p))
-		head := a.pack.fold(nounLemma(f[len(f)-1]))
-		pc.nouns[head] = true
-		if !genericProduct[head] {
-			pc.votes[head]++
-		}
-	}
-	return pc
 }
 
 // failureVerb reports whether a token is a failure verb the tagger may have
