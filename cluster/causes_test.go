@@ -72,3 +72,23 @@ func TestCausesKeepTranscriptsApart(t *testing.T) {
 		t.Errorf("a second report of a transcript in the cause of its first")
 	}
 }
+
+// TestCausesFollowTheCustomersWords: a report naming no part joins the cause
+// whose customers used its words, not the product's largest.
+func TestCausesFollowTheCustomersWords(t *testing.T) {
+	var ms []Mention
+	add := func(n int, s string, terms ...string) {
+		for range n {
+			m := sig(len(ms), s)
+			m.Terms = terms
+			ms = append(ms, m)
+		}
+	}
+	add(6, "torvald|charge port|overheats", "port", "charger", "car")
+	add(5, "torvald|phone key|does not unlock", "app", "phone", "key", "car")
+	add(1, "torvald||is broken", "app", "phone", "car")
+	r := Run(ms, nil, Options{})
+	if last := len(ms) - 1; r.ID(last) != r.ID(6) || r.ID(last) == r.ID(0) {
+		t.Errorf("vague report in %s, want the phone key's %s (port: %s)", r.ID(last), r.ID(6), r.ID(0))
+	}
+}
