@@ -96,6 +96,33 @@ var holdout2Floors = map[string]float64{
 	"cluster F1":   0.69, // 0.58 before the causes pass, 0.71 with it
 }
 
+// holdout3Floors are a little under what the analyzer reaches on the
+// hand-written holdout3 (calls, chats, emails and surveys). First seen at
+// rules 2026.12.1 with the causes pass: defect 0.80, masked 0.76, driver
+// 0.75, agent praise 0.86, safety 0.83, churn 0.73, cluster F1 0.55; its
+// misses were then fixed in general form, so it guards against regressions
+// only.
+var holdout3Floors = map[string]float64{
+	"defect":       0.89,
+	"masked":       0.81,
+	"driver":       0.83,
+	"agent praise": 0.84,
+	"safety":       0.81,
+	"churn":        0.90,
+	"cluster F1":   0.64,
+}
+
+// holdout6Floors: the second hand-written Twitter-style set. First seen:
+// defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
+// then tuned on, so it guards against regressions only.
+var holdout6Floors = map[string]float64{
+	"defect":       0.87,
+	"agent praise": 0.90,
+	"safety":       0.85,
+	"churn":        0.92,
+	"cluster F1":   0.76,
+}
+
 // holdout4Floors are a little under what the analyzer reaches on the
 // hand-written Twitter-style threads (testdata/holdout4). First seen at rules
 // 2026.12.1: defect 0.87, agent praise 0.88, safety 0.88, churn 0.76, cluster
@@ -106,8 +133,8 @@ var holdout4Floors = map[string]float64{
 	"defect":       0.88,
 	"agent praise": 0.85,
 	"safety":       0.85,
-	"churn":        0.74,
-	"cluster F1":   0.65,
+	"churn":        0.85,
+	"cluster F1":   0.74,
 }
 
 func TestEvalCorpus(t *testing.T) {
@@ -132,6 +159,14 @@ func TestEvalTuning3(t *testing.T) {
 
 func TestEvalHoldout2(t *testing.T) {
 	checkFloors(t, "../testdata/holdout2/holdout2.jsonl", "../testdata/holdout2/holdout2.labels.jsonl", 100, holdout2Floors)
+}
+
+func TestEvalHoldout3(t *testing.T) {
+	checkFloors(t, "../testdata/holdout3/holdout3.jsonl", "../testdata/holdout3/holdout3.labels.jsonl", 100, holdout3Floors)
+}
+
+func TestEvalHoldout6(t *testing.T) {
+	checkFloors(t, "../testdata/holdout6/holdout6.jsonl", "../testdata/holdout6/holdout6.labels.jsonl", 100, holdout6Floors)
 }
 
 func TestEvalHoldout4(t *testing.T) {
