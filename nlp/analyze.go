@@ -1488,6 +1488,15 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 				}
 				continue
 			}
+			// In a poor score, how long a remedy took outweighs the remedy
+			// it took for ("the replacement took three weeks to arrive",
+			// "still no refund 10 days after"): the wait is what is scored.
+			if hd, bd := isDelay(*h), isDelay(*best); !sa.Positive && hd != bd && (hd && best.rule.Driver == DriverResolution || bd && h.rule.Driver == DriverResolution) {
+				if hd {
+					best = h
+				}
+				continue
+			}
 		}
 		// The last sentence that says something; in it, the first thing said
 		// after its last "but" ("Lewis was fine but the product is dangerous").
@@ -1534,6 +1543,21 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		res.Masked = true
 		res.Explanation = explain(sv, max, sa, res)
 	}
+}
+
+// isDelay reports whether h is a process statement about time taken: it
+// names a number of minutes, hours, days, weeks or months.
+func isDelay(h hit) bool {
+	if h.rule.Driver != DriverProcess {
+		return false
+	}
+	for i := max(0, h.sp.start-1); i < h.sp.end+1 && i < len(h.s.m); i++ {
+		switch h.s.m[i].lemma {
+		case "minute", "min", "hour", "day", "week", "month", "ages", "forever":
+			return true
+		}
+	}
+	return false
 }
 
 // agentConduct reports whether h is an agent-driver statement that names the

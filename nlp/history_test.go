@@ -97,3 +97,26 @@ func TestDriverLongestAndBrakes(t *testing.T) {
 		t.Errorf("brake failure: no safety (%+v)", an.FrictionPoints)
 	}
 }
+
+// In a poor score the wait for a remedy is what is scored; in a good one,
+// a quick remedy is.
+func TestDriverDelay(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		score   float64
+		comment string
+		want    Driver
+	}{
+		{2, "The replacement took three weeks to arrive.", DriverProcess},
+		{2, "still no refund 10 days after they got it back", DriverProcess},
+		{1, "45 minute hold is not acceptable", DriverProcess},
+		{2, "Why is a fire hazard being sold to people", DriverProduct},
+		{5, "easy fix, took 2 mins", DriverResolution},
+	} {
+		tr := customer(transcript.Chat, "hi")
+		tr.Survey = &transcript.SurveyResponse{Type: transcript.CSAT, Score: tc.score, ScaleMax: 5, Comment: tc.comment}
+		if d := a.Analyze(tr).SurveyAttribution.Driver; d != tc.want {
+			t.Errorf("%q (%v/5): driver %s, want %s", tc.comment, tc.score, d, tc.want)
+		}
+	}
+}
