@@ -238,6 +238,18 @@ func (e *Engine) TranscriptClusterIDs(rec *store.Record, a *nlp.Analysis) []stri
 	return ids
 }
 
+// AssignClusterIDs returns the cluster id of each product defect of a
+// transcript that is not stored (AnalyzeTranscript), from the id registry
+// alone: the id its signature is registered under, else that of the most
+// similar root cause. Unlike TranscriptClusterIDs it never re-clusters, so
+// an ad-hoc analysis costs the same during a long ingest as at rest.
+func (e *Engine) AssignClusterIDs(rec *store.Record, a *nlp.Analysis) []string {
+	if a == nil {
+		return nil
+	}
+	return e.clusters.idsFor(rec, a)
+}
+
 func (e *Engine) statsOptions(examples int) cluster.StatsOptions {
 	return cluster.StatsOptions{SilentRatio: e.cfg.SilentRatio, Examples: examples}
 }

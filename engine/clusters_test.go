@@ -108,3 +108,25 @@ func TestRulesChangeReanalysesHistory(t *testing.T) {
 		t.Errorf("labels not re-indexed: %v", got)
 	}
 }
+
+// An ad-hoc analysis (AnalyzeTranscript) takes the id of the root cause it
+// belongs to from the registry, without re-clustering stored data.
+func TestAssignClusterIDsWithoutReclustering(t *testing.T) {
+	e := openEngine(t, t.TempDir())
+	defer e.Close()
+	ingest(t, e, defectTranscripts()...)
+	lid := labelOf(t, e, "d-0")
+	want := clusterIDs(t, e)[lid]
+	ingest(t, e, tr("d-more", transcript.Chat, 7, "the vacuum brush jams again")) // the clustering is now stale
+	rec, a, err := e.Analyze(tr("adhoc", transcript.Chat, 8, "the kettle lid cracked on day one"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := e.AssignClusterIDs(rec, a)
+	if len(ids) != 1 || ids[0] != want {
+		t.Errorf("ad-hoc cracked lid: clusters %v, want [%s]", ids, want)
+	}
+	if !e.clusters.dirty {
+		t.Error("AssignClusterIDs re-clustered")
+	}
+}

@@ -64,7 +64,7 @@ func (s *Service) AnalyzeTranscript(ctx context.Context, req *pb.AnalyzeTranscri
 	}
 	return &pb.AnalyzeTranscriptResponse{
 		Transcript: apiconv.TranscriptToProto(&rec.Transcript),
-		Analysis:   apiconv.AnalysisWithContextToProto(a, rec.Redactions, s.eng.TranscriptClusterIDs(rec, a)),
+		Analysis:   apiconv.AnalysisWithContextToProto(a, rec.Redactions, s.eng.AssignClusterIDs(rec, a)),
 	}, nil
 }
 
