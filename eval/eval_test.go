@@ -151,44 +151,28 @@ var holdout4Floors = map[string]float64{
 	"cluster F1":   0.74,
 }
 
-func TestEvalCorpus(t *testing.T) {
-	checkFloors(t, "../testdata/corpus/eval.jsonl", "../testdata/corpus/eval.labels.jsonl", 100, floors)
-}
-
-func TestEvalHoldout(t *testing.T) {
-	checkFloors(t, "../testdata/holdout/holdout.jsonl", "../testdata/holdout/holdout.labels.jsonl", 50, holdoutFloors)
-}
-
-func TestEvalTuning(t *testing.T) {
-	checkFloors(t, "../testdata/tuning/tuning.jsonl", "../testdata/tuning/tuning.labels.jsonl", 50, tuningFloors)
-}
-
-func TestEvalTuning2(t *testing.T) {
-	checkFloors(t, "../testdata/tuning2/tuning2.jsonl", "../testdata/tuning2/tuning2.labels.jsonl", 50, tuning2Floors)
-}
-
-func TestEvalTuning3(t *testing.T) {
-	checkFloors(t, "../testdata/tuning3/tuning3.jsonl", "../testdata/tuning3/tuning3.labels.jsonl", 50, tuning3Floors)
-}
-
-func TestEvalHoldout2(t *testing.T) {
-	checkFloors(t, "../testdata/holdout2/holdout2.jsonl", "../testdata/holdout2/holdout2.labels.jsonl", 100, holdout2Floors)
-}
-
-func TestEvalHoldout3(t *testing.T) {
-	checkFloors(t, "../testdata/holdout3/holdout3.jsonl", "../testdata/holdout3/holdout3.labels.jsonl", 100, holdout3Floors)
-}
-
-func TestEvalHoldout5(t *testing.T) {
-	checkFloors(t, "../testdata/holdout5/holdout5.jsonl", "../testdata/holdout5/holdout5.labels.jsonl", 100, holdout5Floors)
-}
-
-func TestEvalHoldout6(t *testing.T) {
-	checkFloors(t, "../testdata/holdout6/holdout6.jsonl", "../testdata/holdout6/holdout6.labels.jsonl", 100, holdout6Floors)
-}
-
-func TestEvalHoldout4(t *testing.T) {
-	checkFloors(t, "../testdata/holdout4/holdout4.jsonl", "../testdata/holdout4/holdout4.labels.jsonl", 100, holdout4Floors)
+// TestEvalFloors scores every labelled corpus against its floors.
+func TestEvalFloors(t *testing.T) {
+	for _, c := range []struct {
+		corpus         string // testdata/<corpus>.jsonl and .labels.jsonl
+		minTranscripts int
+		floors         map[string]float64
+	}{
+		{"corpus/eval", 100, floors},
+		{"holdout/holdout", 50, holdoutFloors},
+		{"tuning/tuning", 50, tuningFloors},
+		{"tuning2/tuning2", 50, tuning2Floors},
+		{"tuning3/tuning3", 50, tuning3Floors},
+		{"holdout2/holdout2", 100, holdout2Floors},
+		{"holdout3/holdout3", 100, holdout3Floors},
+		{"holdout4/holdout4", 100, holdout4Floors},
+		{"holdout5/holdout5", 100, holdout5Floors},
+		{"holdout6/holdout6", 100, holdout6Floors},
+	} {
+		t.Run(c.corpus, func(t *testing.T) {
+			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
+		})
+	}
 }
 
 func checkFloors(t *testing.T, corpus, labels string, minTranscripts int, floors map[string]float64) {
