@@ -529,8 +529,9 @@ var fillers = map[string]bool{
 
 // dropFillers removes fillers ("um", "you know", "I mean") and false starts ("it it").
 func dropFillers(toks []Token) []Token {
-	out := toks[:0:0]
-	out = make([]Token, 0, len(toks))
+	// In place: out never runs ahead of i, and what is read behind i
+	// (toks[i-1]) is only ever overwritten with itself.
+	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind == Word && fillers[t.Text] {

@@ -155,16 +155,20 @@ func (d *doc) split(toks []Token, turn int, sp transcript.Speaker, survey, cont 
 			break
 		}
 	}
-	cur := &sent{turn: turn, speaker: sp, survey: survey}
+	// The turn's sentences share one backing array, each a run of it: one
+	// allocation instead of a growing slice per sentence.
+	buf, tbuf, used := make([]Token, len(toks)), make([]int, len(toks)), 0
+	var cur *sent
 	if cont && open != nil && len(open.toks) > 0 && !isTerminal(&open.toks[len(open.toks)-1]) {
 		cur = open
-	} else {
-		cur = nil
 	}
 	flush := func() {
 		if cur != nil && len(cur.toks) > 0 {
 			if len(d.sents) == 0 || d.sents[len(d.sents)-1] != cur {
 				d.sents = append(d.sents, cur)
+			}
+			if cur != open {
+				used += len(cur.toks)
 			}
 		}
 		cur = nil
@@ -181,7 +185,7 @@ func (d *doc) split(toks []Token, turn int, sp transcript.Speaker, survey, cont 
 			flush()
 		}
 		if cur == nil {
-			cur = &sent{turn: turn, speaker: sp, survey: survey}
+			cur = &sent{turn: turn, speaker: sp, survey: survey, toks: buf[used:used:len(buf)], turns: tbuf[used:used:len(tbuf)]}
 			words = 0
 		}
 		cur.toks = append(cur.toks, tk)
