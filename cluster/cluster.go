@@ -131,12 +131,19 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	reg.setProducts(pr)
 	keys := make([]rawKey, len(ms))
 	feats := make(map[rawKey]*features)
+	products := make([]string, len(ms))
+	for i := range ms {
+		products[i] = ms[i].Product
+		if pr != nil {
+			products[i] = pr.key(&ms[i])
+		}
+	}
+	if pr != nil {
+		pr.byWords(ms, products)
+	}
 	for i := range ms {
 		m := &ms[i]
-		product := m.Product
-		if pr != nil {
-			product = pr.key(m)
-		}
+		product := products[i]
 		k := rawKey{product, m.Component, m.Symptom, m.Signature}
 		keys[i] = k
 		if _, ok := feats[k]; !ok {

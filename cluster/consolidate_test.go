@@ -77,3 +77,37 @@ func TestProductFamilyFromName(t *testing.T) {
 		}
 	}
 }
+
+// TestProductFromWords: a mention with no product takes the product whose
+// transcripts use its words, unless its words are shared by several.
+func TestProductFromWords(t *testing.T) {
+	var ms []Mention
+	add := func(product, noun string, terms ...string) int {
+		m := sig(len(ms), "|leaks")
+		m.Product, m.Noun, m.Terms = product, noun, terms
+		ms = append(ms, m)
+		return len(ms) - 1
+	}
+	add("SH-8", "shredder", "shredder", "paper", "cat")
+	add("SH-8", "", "shredder", "motor", "cat")
+	add("PF-2", "fountain", "fountain", "pump", "cat")
+	add("PF-2", "", "fountain", "bowl", "cat")
+	named := add("", "", "dust", "shredder")       // a term the shredder is named by
+	byWords := add("", "", "bowl", "pump", "tile") // words of the fountain's transcripts
+	shared := add("", "", "cat")                   // a word both products use alike
+	pr := newProductResolver(ms, &Options{})
+	keys := make([]string, len(ms))
+	for i := range ms {
+		keys[i] = pr.key(&ms[i])
+	}
+	pr.byWords(ms, keys)
+	if keys[named] != keys[0] || keys[0] == "" {
+		t.Errorf("named by a term: %q, want the shredder's %q", keys[named], keys[0])
+	}
+	if keys[byWords] != keys[2] || keys[2] == "" {
+		t.Errorf("by words: %q, want the fountain's %q", keys[byWords], keys[2])
+	}
+	if keys[shared] != "" {
+		t.Errorf("a word both products use: %q, want none", keys[shared])
+	}
+}

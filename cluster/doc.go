@@ -43,7 +43,15 @@
 // labelled, by the noun used of it most (twice or more, and more than of any
 // other anchor), so "FR-580" and a SKU-less "my fridge" share a key. A mention
 // left with no product joins a cluster only when its best match is in one
-// product. The Registry keeps the last run's product key for Assign.
+// product. An anchor is named by a noun used of it once when no other
+// anchor uses that noun, and a mention with no product and no noun of its
+// own takes the anchor one of its terms names ("shredder"), or its noun's
+// head does ("chomp 8 shredder"). Last, a mention still without a product, or
+// with one no other transcript has (a misheard name, a nickname), takes the
+// product whose mentions use its words, when one clearly does: each term
+// scores the share of that product's mentions using it times the share of
+// its uses in that product (byWords). The Registry keeps the last run's
+// product key for Assign.
 //
 // # Similarity rule
 //

@@ -16,8 +16,8 @@ type productResolver struct {
 	o *Options
 	// terms: term → anchor → count of mentions with both.
 	terms map[string]map[string]int
-	// name: anchor → the name it is keyed by.
-	name map[string]string
+	// name: anchor → the name it is keyed by; named is its inverse.
+	name, named map[string]string
 	// skus is set when some mention's Product is a SKU: then only SKUs are
 	// anchors, and a product name ("Voltra Glide S2") is resolved like a
 	// term, unless it spells a SKU family (see family).
@@ -103,7 +103,7 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 	if !any {
 		return nil
 	}
-	r := &productResolver{o: o, terms: map[string]map[string]int{}, name: map[string]string{}, brand: map[string]bool{}}
+	r := &productResolver{o: o, terms: map[string]map[string]int{}, name: map[string]string{}, named: map[string]string{}, brand: map[string]bool{}}
 	r.families = map[string]bool{}
 	for i := range ms {
 		if isSKU(ms[i].Product) {
@@ -151,22 +151,58 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 		}
 	}
 	// Name each anchor by its most used noun, when that noun is used of no
-	// other anchor more.
+	// other anchor more; a noun used once names its anchor only when no
+	// other anchor uses it at all.
+	users := map[string]int{}
+	for _, a := range sortedKeys(nouns) {
+		for n := range nouns[a] {
+			users[n]++
+		}
+	}
 	owner := map[string]string{}
 	best := map[string]int{}
 	for _, a := range sortedKeys(nouns) {
 		n, c := topCount(nouns[a])
-		if c < 2 {
+		if c < 2 && users[n] > 1 {
 			continue
 		}
 		if c > best[n] {
 			owner[n], best[n] = a, c
 		}
 	}
+	heads := map[string][]string{} // a name's last word → the anchors it names
 	for n, a := range owner {
 		r.name[a] = n
+		r.named[n] = a
+		if f := strings.Fields(n); len(f) > 1 {
+			heads[f[len(f)-1]] = append(heads[f[len(f)-1]], a)
+		}
+	}
+	for h, as := range heads {
+		if _, taken := r.named[h]; !taken && len(as) == 1 {
+			r.named[h] = as[0] // "fountain" for the "cat fountain"
+		}
 	}
 	return r
+}
+
+// namedIn returns the anchor named by the head of m's noun, or with no noun
+// by the first of m's terms that is an anchor's name ("shredder" in a
+// transcript that never says "my shredder"); "" when none is.
+func (r *productResolver) namedIn(m *Mention) string {
+	if f := strings.Fields(normNoun(m.Noun)); len(f) > 0 {
+		// The noun's head: "chomp 8 shredder" is the shredder.
+		if a, ok := r.named[f[len(f)-1]]; ok {
+			return a
+		}
+		return ""
+	}
+	for _, t := range m.Terms {
+		if a, ok := r.named[t]; ok {
+			return a
+		}
+	}
+	return ""
 }
 
 func (r *productResolver) vote(t, a string) {
@@ -184,6 +220,9 @@ func (r *productResolver) key(m *Mention) string {
 	}
 	if a == "" && r.skus {
 		a = r.family(m.Noun)
+	}
+	if a == "" && m.Product == "" {
+		a = r.namedIn(m)
 	}
 	if a == "" {
 		if n := normProduct(m.Product, r.o); n != "" {
@@ -297,3 +336,71 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(a, b) })
 	return out
 }
+
+// byWords gives a product to the mentions left without one, or with a
+// product no other transcript has (a misheard name, a nickname): the product
+// whose transcripts use their words, when one clearly does. A word counts by
+// how common it is among a product's mentions times how much of its use is in
+// that product, so words every product shares ("cat", "have") count little.
+// keys holds each mention's product key and is updated in place.
+func (r *productResolver) byWords(ms []Mention, keys []string) {
+	transcripts := map[string]map[string]bool{} // key → its transcripts
+	for i := range ms {
+		if keys[i] == "" {
+			continue
+		}
+		if transcripts[keys[i]] == nil {
+			transcripts[keys[i]] = map[string]bool{}
+		}
+		transcripts[keys[i]][ms[i].TranscriptID] = true
+	}
+	weak := func(k string) bool { return k == "" || len(transcripts[k]) < 2 }
+	size := map[string]int{}
+	uses := map[string]map[string]int{} // term → key → mentions
+	total := map[string]int{}           // term → mentions of strong keys
+	for i := range ms {
+		k := keys[i]
+		if weak(k) {
+			continue
+		}
+		size[k]++
+		for _, t := range ms[i].Terms {
+			if uses[t] == nil {
+				uses[t] = map[string]int{}
+			}
+			uses[t][k]++
+			total[t]++
+		}
+	}
+	if len(size) == 0 {
+		return
+	}
+	for i := range ms {
+		if !weak(keys[i]) || len(ms[i].Terms) == 0 {
+			continue
+		}
+		score := map[string]float64{}
+		for _, t := range ms[i].Terms {
+			for k, n := range uses[t] {
+				share, purity := float64(n)/float64(size[k]), float64(n)/float64(total[t])
+				score[k] += share * purity
+			}
+		}
+		best, first, second := "", 0.0, 0.0
+		for _, k := range sortedKeys(score) {
+			switch v := score[k]; {
+			case v > first:
+				best, first, second = k, v, first
+			case v > second:
+				second = v
+			}
+		}
+		if first >= minWordScore && first >= 2*second {
+			keys[i] = best
+		}
+	}
+}
+
+// minWordScore is the least score of byWords that gives a mention a product:
+// about one word that half of a product's mentions use and no other's do.
+const minWordScore = 0.5
