@@ -49,8 +49,10 @@
 // head does ("chomp 8 shredder"). Last, a mention still without a product, or
 // with one no other transcript has (a misheard name, a nickname), takes the
 // product whose mentions use its words, when one clearly does: each term
-// scores the share of that product's mentions using it times the share of
-// its uses in that product (byWords). The Registry keeps the last run's
+// scores the share of that product's mentions using it, times the share of
+// its uses in that product, times its inverse document frequency (byWords);
+// a SKU family or a named anchor counts as a product however few its
+// mentions. The Registry keeps the last run's
 // product key for Assign.
 //
 // # Similarity rule

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -338,10 +339,13 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // byWords gives a product to the mentions left without one, or with a
-// product no other transcript has (a misheard name, a nickname): the product
+// product no other transcript has and no SKU or anchor stands for (a
+// misheard name, a nickname): the product
 // whose transcripts use their words, when one clearly does. A word counts by
-// how common it is among a product's mentions times how much of its use is in
-// that product, so words every product shares ("cat", "have") count little.
+// how common it is among a product's mentions, times how much of its use is
+// in that product, times how rare it is over all mentions (its inverse
+// document frequency), so words many transcripts share ("cat", "have") count
+// little.
 // keys holds each mention's product key and is updated in place.
 func (r *productResolver) byWords(ms []Mention, keys []string) {
 	transcripts := map[string]map[string]bool{} // key → its transcripts
@@ -354,7 +358,10 @@ func (r *productResolver) byWords(ms []Mention, keys []string) {
 		}
 		transcripts[keys[i]][ms[i].TranscriptID] = true
 	}
-	weak := func(k string) bool { return k == "" || len(transcripts[k]) < 2 }
+	weak := func(k string) bool {
+		_, named := r.named[k]
+		return k == "" || len(transcripts[k]) < 2 && !r.families[k] && !named
+	}
 	size := map[string]int{}
 	uses := map[string]map[string]int{} // term → key → mentions
 	total := map[string]int{}           // term → mentions of strong keys
@@ -375,6 +382,15 @@ func (r *productResolver) byWords(ms []Mention, keys []string) {
 	if len(size) == 0 {
 		return
 	}
+	// How rare each word is over every mention, resolved or not: "cat" in a
+	// shop of cat products says little, "fountain" much.
+	df := map[string]int{}
+	for i := range ms {
+		for _, t := range ms[i].Terms {
+			df[t]++
+		}
+	}
+	idf := func(t string) float64 { return math.Log(float64(len(ms)+1) / float64(df[t])) }
 	for i := range ms {
 		if !weak(keys[i]) || len(ms[i].Terms) == 0 {
 			continue
@@ -383,7 +399,7 @@ func (r *productResolver) byWords(ms []Mention, keys []string) {
 		for _, t := range ms[i].Terms {
 			for k, n := range uses[t] {
 				share, purity := float64(n)/float64(size[k]), float64(n)/float64(total[t])
-				score[k] += share * purity
+				score[k] += share * purity * idf(t)
 			}
 		}
 		best, first, second := "", 0.0, 0.0
@@ -402,5 +418,6 @@ func (r *productResolver) byWords(ms []Mention, keys []string) {
 }
 
 // minWordScore is the least score of byWords that gives a mention a product:
-// about one word that half of a product's mentions use and no other's do.
+// about one word that a quarter of a product's mentions use, no other
+// product's do, and one mention in seven overall.
 const minWordScore = 0.5
