@@ -50,7 +50,7 @@ var tuningFloors = map[string]float64{
 	"safety": 0.93,
 	// 0.47 before within-product consolidation and SKU families, 0.55 with,
 	// 0.71 with the causes pass.
-	"cluster F1": 0.69,
+	"cluster F1": 0.75,
 }
 
 // tuning2Floors and tuning3Floors are a little under what the analyzer reaches
@@ -66,7 +66,7 @@ var tuning2Floors = map[string]float64{
 	"driver": 0.83,
 	// 0.16 before within-product consolidation and SKU families, 0.36 with,
 	// 0.60 with the causes pass.
-	"cluster F1": 0.57,
+	"cluster F1": 0.60,
 }
 
 var tuning3Floors = map[string]float64{
@@ -77,7 +77,7 @@ var tuning3Floors = map[string]float64{
 	"driver": 0.78,
 	// 0.64 before within-product consolidation and SKU families, 0.74 with,
 	// 0.77 with the causes pass.
-	"cluster F1": 0.74,
+	"cluster F1": 0.76,
 }
 
 // holdout2Floors are a little under what the analyzer reaches on the third
@@ -93,7 +93,7 @@ var holdout2Floors = map[string]float64{
 	"safety":       0.93,
 	"churn":        0.94,
 	"driver":       0.82,
-	"cluster F1":   0.69, // 0.58 before the causes pass, 0.71 with it
+	"cluster F1":   0.74, // 0.58 before the causes pass, 0.71 with it
 }
 
 // holdout3Floors are a little under what the analyzer reaches on the
@@ -109,7 +109,7 @@ var holdout3Floors = map[string]float64{
 	"agent praise": 0.84,
 	"safety":       0.81,
 	"churn":        0.90,
-	"cluster F1":   0.64,
+	"cluster F1":   0.66,
 }
 
 // holdout5Floors: the fourth hand-written contact-center set. First seen at
@@ -123,7 +123,21 @@ var holdout5Floors = map[string]float64{
 	"agent praise": 0.87,
 	"safety":       0.92,
 	"churn":        0.89,
-	"cluster F1":   0.70,
+	"cluster F1":   0.73,
+}
+
+// holdout7Floors: the fifth hand-written contact-center set. First seen at
+// rules 2026.12.1: defect 0.82, masked 0.85, driver 0.79, agent praise 0.87,
+// safety 0.87, churn 0.73, cluster F1 0.34; then tuned on, so it guards
+// against regressions only.
+var holdout7Floors = map[string]float64{
+	"defect":       0.83,
+	"masked":       0.85,
+	"driver":       0.77,
+	"agent praise": 0.84,
+	"safety":       0.84,
+	"churn":        0.70,
+	"cluster F1":   0.60,
 }
 
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
@@ -168,6 +182,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout4/holdout4", 100, holdout4Floors},
 		{"holdout5/holdout5", 100, holdout5Floors},
 		{"holdout6/holdout6", 100, holdout6Floors},
+		{"holdout7/holdout7", 100, holdout7Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
