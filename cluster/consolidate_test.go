@@ -111,3 +111,25 @@ func TestProductFromWords(t *testing.T) {
 		t.Errorf("a word both products use: %q, want none", keys[shared])
 	}
 }
+
+// TestNounSaidOnceInPassing: a noun said once names its anchor only when
+// its head is that anchor's word more than any other's.
+func TestNounSaidOnceInPassing(t *testing.T) {
+	var ms []Mention
+	add := func(product, noun string, terms ...string) {
+		m := sig(len(ms), "|leaks")
+		m.Product, m.Noun, m.Terms = product, noun, terms
+		ms = append(ms, m)
+	}
+	add("AF-3", "", "fryer", "basket")
+	add("AF-3", "", "fryer", "drawer")
+	add("SM-1", "air fryer", "mixer", "fryer", "head") // "my air fryer is fine, it's the mixer"
+	add("PF-2", "cat fountain", "fountain", "pump")
+	pr := newProductResolver(ms, &Options{})
+	if n := pr.name["sm"]; n == "air fryer" {
+		t.Errorf("the mixer is named %q", n)
+	}
+	if n := pr.name["pf"]; n != "cat fountain" {
+		t.Errorf("the fountain is named %q, want %q", n, "cat fountain")
+	}
+}

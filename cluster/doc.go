@@ -44,7 +44,8 @@
 // other anchor), so "FR-580" and a SKU-less "my fridge" share a key. A mention
 // left with no product joins a cluster only when its best match is in one
 // product. An anchor is named by a noun used of it once when no other
-// anchor uses that noun, and a mention with no product and no noun of its
+// anchor uses that noun and the noun's head is a word of its mentions more
+// than of any other anchor's, and a mention with no product and no noun of its
 // own takes the anchor one of its terms names ("shredder"), or its noun's
 // head does ("chomp 8 shredder"). Last, a mention still without a product, or
 // with one no other transcript has (a misheard name, a nickname), takes the

@@ -164,7 +164,10 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 	best := map[string]int{}
 	for _, a := range sortedKeys(nouns) {
 		n, c := topCount(nouns[a])
-		if c < 2 && users[n] > 1 {
+		if c < 2 && (users[n] > 1 || !r.mostlyOf(lastField(n), a)) {
+			// Said once, a noun names its anchor only when its head is a
+			// word of the anchor's mentions more than of any other's: "air
+			// fryer" said once in passing does not name the stand mixer.
 			continue
 		}
 		if c > best[n] {
@@ -421,3 +424,24 @@ func (r *productResolver) byWords(ms []Mention, keys []string) {
 // about one word that a quarter of a product's mentions use, no other
 // product's do, and one mention in seven overall.
 const minWordScore = 0.5
+
+// lastField is the last word of s, "" for none.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// mostlyOf reports whether term t is a word of anchor a's mentions more often
+// than of any other anchor's.
+func (r *productResolver) mostlyOf(t, a string) bool {
+	votes := r.terms[t]
+	for b, c := range votes {
+		if b != a && c >= votes[a] {
+			return false
+		}
+	}
+	return votes[a] > 0
+}
