@@ -25,7 +25,7 @@ import (
 // emerging fault must not hide inside the product's main one).
 const (
 	causeShare = 6
-	minCause   = 4
+	minCause   = 3
 	bigCause   = 10
 )
 

@@ -156,7 +156,7 @@
 // working ("won't turn on") counting as one class. Clusters of one class join,
 // whatever part they blame, unless two parts are each reported failing that
 // way bigCause (10) times or more. A class is a cause of its own when it
-// holds minCause (4) mentions and a sixth of the product's, or bigCause:
+// holds minCause (3) mentions and a sixth of the product's, or bigCause:
 // near-miss pairs ("lid cracks", "lid seal leaks") each reported that often
 // stay apart, while one or two odd reports say little. Every other cluster
 // joins the cause that shares a part with it, else the product's largest
