@@ -380,6 +380,21 @@ func (r *Result) members() {
 	}
 }
 
+// asWritten returns the product key as the metadata of c's mentions writes
+// it most ("RockstarSupport" for "rockstarsupport"), else the key itself.
+func (r *Result) asWritten(c *Cluster, key string) string {
+	seen := map[string]int{}
+	for _, i := range c.members {
+		if p := strings.TrimSpace(r.ms[i].Product); p != key && strings.EqualFold(p, key) {
+			seen[p]++
+		}
+	}
+	if p, n := topCount(seen); n > 0 {
+		return p
+	}
+	return key
+}
+
 // describe sets the readable fields: product, component and symptom from the most
 // frequent raw form of the founding signature, terms from every raw form, safety.
 func (r *Result) describe(groups []*group, raws []rawSig, founder []int32, rank []int32) {
@@ -423,7 +438,7 @@ func (r *Result) describe(groups []*group, raws []rawSig, founder []int32, rank 
 		}
 	}
 	for ci, c := range r.Clusters {
-		c.Product = first(top(products[ci], 1))
+		c.Product = r.asWritten(c, first(top(products[ci], 1)))
 		c.Terms = top(terms[ci], 10)
 		parts := []string{}
 		if c.Product != "" {

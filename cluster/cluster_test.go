@@ -236,3 +236,17 @@ func TestProductNameIsNoComponent(t *testing.T) {
 		t.Errorf("\"screen does not work\" (%s) did not join the screen's cause (%s)", r.Of(5).Label, r.Of(2).Label)
 	}
 }
+
+// A product keyed in lower case is labelled as its metadata writes it.
+func TestLabelKeepsProductAsWritten(t *testing.T) {
+	var ms []Mention
+	for i := range 3 {
+		m := sig(i, "|crashes")
+		m.Product, m.Terms = "RockstarSupport", []string{"game", "online"}
+		ms = append(ms, m)
+	}
+	r := Run(ms, nil, Options{})
+	if got := r.Clusters[0].Label; !strings.HasPrefix(got, "RockstarSupport · ") {
+		t.Errorf("label %q, want it to start with the product as written", got)
+	}
+}
