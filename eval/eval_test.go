@@ -161,7 +161,7 @@ var holdout6Floors = map[string]float64{
 	"defect":       0.87,
 	"agent praise": 0.90,
 	"safety":       0.85,
-	"churn":        0.92,
+	"churn":        0.87, // 0.95 before deleting the app needed to be said as intent
 	"cluster F1":   0.76,
 }
 
