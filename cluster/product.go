@@ -153,18 +153,32 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 	}
 	// Name each anchor by its most used noun, when that noun is used of no
 	// other anchor more; a noun used once names its anchor only when no
-	// other anchor uses it at all.
+	// other anchor uses it at all, and some mention with no anchor uses it.
 	users := map[string]int{}
 	for _, a := range sortedKeys(nouns) {
 		for n := range nouns[a] {
 			users[n]++
 		}
 	}
+	// Words the mentions with no anchor use: a noun said once only names
+	// its anchor if it can join some of them to it.
+	loose := map[string]bool{}
+	for i := range ms {
+		if r.anchor(&ms[i]) != "" {
+			continue
+		}
+		if n := normNoun(ms[i].Noun); n != "" {
+			loose[lastField(n)] = true
+		}
+		for _, t := range ms[i].Terms {
+			loose[t] = true
+		}
+	}
 	owner := map[string]string{}
 	best := map[string]int{}
 	for _, a := range sortedKeys(nouns) {
 		n, c := topCount(nouns[a])
-		if c < 2 && (users[n] > 1 || !r.mostlyOf(lastField(n), a)) {
+		if c < 2 && (users[n] > 1 || !r.mostlyOf(lastField(n), a) || !loose[lastField(n)]) {
 			// Said once, a noun names its anchor only when its head is a
 			// word of the anchor's mentions more than of any other's: "air
 			// fryer" said once in passing does not name the stand mixer.
