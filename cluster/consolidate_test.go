@@ -113,7 +113,8 @@ func TestProductFromWords(t *testing.T) {
 }
 
 // TestNounSaidOnceInPassing: a noun said once names its anchor only when
-// its head is that anchor's word more than any other's.
+// its head is that anchor's word more than any other's, and a mention with
+// no anchor uses it.
 func TestNounSaidOnceInPassing(t *testing.T) {
 	var ms []Mention
 	add := func(product, noun string, terms ...string) {
@@ -125,6 +126,7 @@ func TestNounSaidOnceInPassing(t *testing.T) {
 	add("AF-3", "", "fryer", "drawer")
 	add("SM-1", "air fryer", "mixer", "fryer", "head") // "my air fryer is fine, it's the mixer"
 	add("PF-2", "cat fountain", "fountain", "pump")
+	add("", "", "fountain", "tile") // a report the name can join to it
 	pr := newProductResolver(ms, &Options{})
 	if n := pr.name["sm"]; n == "air fryer" {
 		t.Errorf("the mixer is named %q", n)
