@@ -159,8 +159,10 @@
 // holds minCause (3) mentions and a sixth of the product's, or bigCause:
 // near-miss pairs ("lid cracks", "lid seal leaks") each reported that often
 // stay apart, while one or two odd reports say little. Every other cluster
-// joins the cause that shares a part with it, else the product's largest
-// cause, never a report that a part stopped working with a noise it makes;
+// joins the cause that shares a part with it, else the one whose
+// transcripts used its words most (Mention.Terms: a company's phone-key app
+// and its car's charge port), else the product's largest cause, never a
+// report that a part stopped working with a noise it makes;
 // with no cause standing out, the product's largest cluster is its cause.
 // Clusters holding mentions of one transcript never join; nlp gives a
 // transcript one product-defect friction point, so this only keeps apart
