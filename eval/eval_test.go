@@ -168,6 +168,15 @@ var holdout9Floors = map[string]float64{
 	"cluster F1":   0.67,
 }
 
+// holdout11Floors: the third hand-written Twitter-style set. First seen at
+// rules 2026.12.1: defect 0.72, agent praise 0.86, safety 0.82, churn 0.75,
+// cluster F1 0.49; then tuned on (devices that forget, late alerts), so it
+// guards against regressions only.
+var holdout11Floors = map[string]float64{
+	"defect":     0.84,
+	"cluster F1": 0.64,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -213,6 +222,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout7/holdout7", 100, holdout7Floors},
 		{"holdout8/holdout8", 100, holdout8Floors},
 		{"holdout9/holdout9", 100, holdout9Floors},
+		{"holdout11/holdout11", 100, holdout11Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
