@@ -287,15 +287,7 @@ func (r *productResolver) infer(m *Mention) string {
 	for _, t := range strings.Fields(strings.ToLower(m.Product)) {
 		add(t, 1)
 	}
-	bestA, best, second := "", 0.0, 0.0
-	for _, a := range sortedKeys(score) {
-		switch s := score[a]; {
-		case s > best:
-			bestA, best, second = a, s, best
-		case s > second:
-			second = s
-		}
-	}
+	bestA, best, second := topTwo(score)
 	if best <= second {
 		return ""
 	}
@@ -419,15 +411,7 @@ func (r *productResolver) byWords(ms []Mention, keys []string) {
 				score[k] += share * purity * idf(t)
 			}
 		}
-		best, first, second := "", 0.0, 0.0
-		for _, k := range sortedKeys(score) {
-			switch v := score[k]; {
-			case v > first:
-				best, first, second = k, v, first
-			case v > second:
-				second = v
-			}
-		}
+		best, first, second := topTwo(score)
 		if first >= minWordScore && first >= 2*second {
 			keys[i] = best
 		}
@@ -458,4 +442,18 @@ func (r *productResolver) mostlyOf(t, a string) bool {
 		}
 	}
 	return votes[a] > 0
+}
+
+// topTwo returns the key with the highest score (the first in key order among
+// equals), its score and the second highest score.
+func topTwo(score map[string]float64) (best string, first, second float64) {
+	for _, k := range sortedKeys(score) {
+		switch v := score[k]; {
+		case v > first:
+			best, first, second = k, v, first
+		case v > second:
+			second = v
+		}
+	}
+	return best, first, second
 }
