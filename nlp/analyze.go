@@ -537,8 +537,27 @@ func (a *Analyzer) negated(s *sent, sp span) bool {
 			if i+1 < len(s.m) && (s.m[i+1].text == "only" || s.m[i+1].text == "just") {
 				continue
 			}
+			if disbelief(s, i+1) {
+				continue // "still can't quite believe one came off": it did
+			}
 			return true
 		}
+	}
+	return false
+}
+
+// disbelief reports whether the words from i say the speaker can hardly
+// believe something ("can't quite believe", "couldn't believe"), which asserts
+// it rather than denying it.
+func disbelief(s *sent, i int) bool {
+	for j := i; j < len(s.m) && j < i+3; j++ {
+		switch s.m[j].text {
+		case "quite", "really", "even", "actually", "honestly":
+			continue
+		case "believe", "imagine":
+			return true
+		}
+		return false
 	}
 	return false
 }

@@ -120,3 +120,20 @@ func TestDriverDelay(t *testing.T) {
 		}
 	}
 }
+
+// "Can't believe it came off" asserts that it did.
+func TestDisbeliefIsNoDenial(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Still can't quite believe one of the springs came off mid-bounce.", true},
+		{"I couldn't believe the handle snapped.", true},
+		{"The handle hasn't snapped, it's fine.", false},
+	} {
+		if got := a.Analyze(customer(transcript.Chat, tc.text)).HasDefect(); got != tc.want {
+			t.Errorf("%q: defect %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
