@@ -189,6 +189,21 @@ var holdout11Floors = map[string]float64{
 	"cluster F1": 0.64,
 }
 
+// holdout12Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout12 (rules 2026.12.1): defect
+// 0.849, masked 0.821, driver 0.844, agent praise 0.870, safety 0.605, churn
+// 0.750, cluster F1 0.578. Nothing has been tuned on it: it still measures
+// generalisation, so read its README before changing that.
+var holdout12Floors = map[string]float64{
+	"defect":       0.83,
+	"masked":       0.80,
+	"driver":       0.82,
+	"agent praise": 0.85,
+	"safety":       0.58,
+	"churn":        0.72,
+	"cluster F1":   0.55,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -236,6 +251,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout9/holdout9", 100, holdout9Floors},
 		{"holdout10/holdout10", 100, holdout10Floors},
 		{"holdout11/holdout11", 100, holdout11Floors},
+		{"holdout12/holdout12", 100, holdout12Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
