@@ -43,9 +43,11 @@ type causeFeatures struct {
 }
 
 // mergeCauses regroups each product's clusters by symptom class (see the top
-// of this file). leaderOf gives each group's cluster; together marks pairs of
-// clusters holding mentions of one transcript, which never join. It returns,
-// per cluster, the cluster it now belongs to.
+// of this file). groups carry their cluster (leader, 0..n-1); leaderFeat gives
+// a cluster's founding signature; together marks pairs of clusters holding
+// mentions of one transcript, which never join; terms holds each cluster's
+// product terms and is merged as clusters join. It returns, per cluster, the
+// cluster it now belongs to.
 func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, together map[[2]int32]bool, terms []map[string]int) []int32 {
 	cf := make([]causeFeatures, n)
 	votes := make([]map[string]int, n)
@@ -92,11 +94,14 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 			byProduct[cf[l].product] = append(byProduct[cf[l].product], int32(l))
 		}
 	}
-	for _, p := range sortedKeys(byProduct) {
-		ls := byProduct[p]
+	largestFirst := func(ls []int32) {
 		slices.SortFunc(ls, func(a, b int32) int {
 			return cmp.Or(cmp.Compare(cf[b].size, cf[a].size), strings.Compare(cf[a].f.key, cf[b].f.key))
 		})
+	}
+	for _, p := range sortedKeys(byProduct) {
+		ls := byProduct[p]
+		largestFirst(ls)
 		total := 0
 		for _, l := range ls {
 			total += cf[l].size
@@ -161,12 +166,7 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 				rest = append(rest, l)
 			}
 		}
-		bySize := func(ls []int32) {
-			slices.SortFunc(ls, func(a, b int32) int {
-				return cmp.Or(cmp.Compare(cf[b].size, cf[a].size), strings.Compare(cf[a].f.key, cf[b].f.key))
-			})
-		}
-		bySize(causes)
+		largestFirst(causes) // sizes changed as step 1 joined clusters
 		if len(causes) == 0 && len(rest) > 0 {
 			// No cause stands out: the product's largest cluster is its cause.
 			causes, rest = rest[:1], rest[1:]
