@@ -1,10 +1,6 @@
 package cluster
 
-import (
-	"cmp"
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Causes: the third pass of the similarity rule (see the package comment,
 // "Causes within a product"). After the first two passes a product's reports
@@ -88,20 +84,14 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 		}
 		cf[l].class = best
 	}
-	byProduct := map[string][]int32{}
-	for l := range cf {
-		if cf[l].product != "" {
-			byProduct[cf[l].product] = append(byProduct[cf[l].product], int32(l))
+	size := func(l int32) int { return cf[l].size }
+	key := func(l int32) string { return cf[l].f.key }
+	products := byProduct(n, func(l int32) string { return cf[l].product }, size, key)
+	for _, p := range sortedKeys(products) {
+		if p == "" {
+			continue
 		}
-	}
-	largestFirst := func(ls []int32) {
-		slices.SortFunc(ls, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(cf[b].size, cf[a].size), strings.Compare(cf[a].f.key, cf[b].f.key))
-		})
-	}
-	for _, p := range sortedKeys(byProduct) {
-		ls := byProduct[p]
-		largestFirst(ls)
+		ls := products[p]
 		total := 0
 		for _, l := range ls {
 			total += cf[l].size
@@ -166,7 +156,7 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 				rest = append(rest, l)
 			}
 		}
-		largestFirst(causes) // sizes changed as step 1 joined clusters
+		largestFirst(causes, size, key) // sizes changed as step 1 joined clusters
 		if len(causes) == 0 && len(rest) > 0 {
 			// No cause stands out: the product's largest cluster is its cause.
 			causes, rest = rest[:1], rest[1:]

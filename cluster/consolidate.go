@@ -79,19 +79,11 @@ func consolidate(groups []*group, x *leaderIndex, together map[[2]int32]bool) []
 		cf[l].heads = sortedSet(cf[l].heads)
 		cf[l].symps = sortedSet(cf[l].symps)
 	}
-	// Clusters per product, largest first.
-	byProduct := map[string][]int32{}
-	for l := range cf {
-		byProduct[cf[l].f.product] = append(byProduct[cf[l].f.product], int32(l))
-	}
-	order := func(ls []int32) {
-		slices.SortFunc(ls, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(cf[b].size, cf[a].size), strings.Compare(cf[a].f.key, cf[b].f.key))
-		})
-	}
-	for _, p := range sortedKeys(byProduct) {
-		ls := byProduct[p]
-		order(ls)
+	size := func(l int32) int { return cf[l].size }
+	key := func(l int32) string { return cf[l].f.key }
+	products := byProduct(n, func(l int32) string { return cf[l].f.product }, size, key)
+	for _, p := range sortedKeys(products) {
+		ls := products[p]
 		if p == "" {
 			continue
 		}
@@ -291,4 +283,23 @@ func jaccard(a, b []string) float64 {
 		}
 	}
 	return float64(both) / float64(len(a)+len(b)-both)
+}
+
+// byProduct groups clusters 0..n-1 by product, each group largest first.
+func byProduct(n int, product func(int32) string, size func(int32) int, key func(int32) string) map[string][]int32 {
+	out := map[string][]int32{}
+	for l := range int32(n) {
+		out[product(l)] = append(out[product(l)], l)
+	}
+	for _, ls := range out {
+		largestFirst(ls, size, key)
+	}
+	return out
+}
+
+// largestFirst orders clusters by size, largest first, ties by founding key.
+func largestFirst(ls []int32, size func(int32) int, key func(int32) string) {
+	slices.SortFunc(ls, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(size(b), size(a)), strings.Compare(key(a), key(b)))
+	})
 }
