@@ -61,13 +61,14 @@ func TestWithinProductJoinsKeepsOlderID(t *testing.T) {
 }
 
 func TestProductFamilyFromName(t *testing.T) {
-	r := &productResolver{families: map[string]bool{"gl": true, "tv": true, "pc": true, "sp": true, "er": true, "gd": true}}
+	r := &productResolver{families: map[string]bool{"gl": true, "tv": true, "pc": true, "sp": true, "er": true, "gd": true, "sh": true}}
 	for name, want := range map[string]string{
 		"Vantor G15 gaming laptop":        "gl", // initials of the last words
 		"smart TV":                        "tv", // a word
 		"Simmerline PC6 pressure cooker":  "pc", // last words before "sp" of other words
 		"Hearth Plug mini smart plug":     "sp",
 		"e-reader":                        "er",
+		"SkyHop 12ft trampoline":          "sh", // camel case
 		"LiftMate 900 garage door opener": "gd",
 		"air purifier":                    "",
 		"":                                "",
@@ -75,6 +76,29 @@ func TestProductFamilyFromName(t *testing.T) {
 		if got := r.family(name); got != want {
 			t.Errorf("family(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestProductNamesAndNounsMeetTheirSKU: a product name that spells no SKU
+// family takes the family of a name sharing its brand or kind, and a noun
+// that spells a family is as good as the SKU.
+func TestProductNamesAndNounsMeetTheirSKU(t *testing.T) {
+	ms := []Mention{
+		{ID: "1", Product: "CF-4", Symptom: "jams"},
+		{ID: "2", Product: "Kibblekeep cat feeder", Symptom: "jams"},
+		{ID: "3", Product: "Kibblekeep", Symptom: "jams"},
+		{ID: "4", Product: "auto feeder", Symptom: "jams"},
+		{ID: "5", Noun: "cat feeder", Symptom: "jams"},
+		{ID: "6", Product: "PF-2", Noun: "fountain", Symptom: "leaks"},
+	}
+	r := newProductResolver(ms, &Options{})
+	for i := range ms[:5] {
+		if got := r.anchor(&ms[i]); got != "cf" {
+			t.Errorf("anchor(%+v) = %q, want cf", ms[i], got)
+		}
+	}
+	if got := r.anchor(&ms[5]); got != "pf" {
+		t.Errorf("anchor(%+v) = %q, want pf", ms[5], got)
 	}
 }
 

@@ -37,7 +37,12 @@
 // it is the family ("smart TV" for TV-55Q7), else the initials of its last two
 // or three words are ("Vantor G15 gaming laptop" for GL-415, "e-reader" for
 // ER-6), else those of two or three other consecutive words ("LiftMate 900
-// garage door opener" for GD-900); only a unique match counts. So a product
+// garage door opener" for GD-900), with camel-case words split ("SkyHop" for
+// SH-12); only a unique match counts. A product name that spells no family
+// takes the family of a name that does and shares its first word (the brand)
+// or its last (the kind), written apart or together ("Kibblekeep" and "auto
+// feeder" for "Kibblekeep cat feeder", CF-4); one that still has none is keyed
+// like its noun. So a product
 // line is one key whether a transcript gives its SKU, its marketing name or
 // only its noun. An anchor is keyed, and
 // labelled, by the noun used of it most (twice or more, and more than of any

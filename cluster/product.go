@@ -25,6 +25,9 @@ type productResolver struct {
 	skus bool
 	// families holds the product lines of the run's SKUs ("gl" for GL-415).
 	families map[string]bool
+	// nameWords maps the first and last words of product names that spell a
+	// SKU family to it (see nameAnchor).
+	nameWords map[string]string
 	// brand holds the words of product names that spell an anchor: they
 	// count double when inferring a mention's product.
 	brand map[string]bool
@@ -33,11 +36,11 @@ type productResolver struct {
 // family returns the SKU family a product name or noun spells out, "" when
 // none or several: a word of the name is the family ("smart TV" for TV-55Q7),
 // else the initials of the last two or three words are ("Vantor G15 gaming
-// laptop" for GL-415, "e-reader" for ER-6), else those of two or three other
+// laptop" for GL-415, "e-reader" for ER-6, "SkyHop" for SH-12), else those of two or three other
 // consecutive words ("LiftMate 900 garage door opener" for GD-900). SKUs are
 // mostly such abbreviations of the product line's name.
 func (r *productResolver) family(name string) string {
-	words := strings.FieldsFunc(strings.ToLower(name), func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
+	words := strings.FieldsFunc(strings.ToLower(splitCamel(name)), func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
 	var found [3]string
 	var many [3]bool
 	try := func(level int, f string) {
@@ -72,6 +75,21 @@ func (r *productResolver) family(name string) string {
 	return ""
 }
 
+// splitCamel puts a space inside each camel-case word, so that its parts
+// give initials: "SkyHop" is "Sky Hop" (SH-12), "CoolTrek" is "Cool Trek".
+func splitCamel(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, c := range s {
+		if unicode.IsUpper(c) && unicode.IsLower(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+		prev = c
+	}
+	return b.String()
+}
+
 // isSKU reports whether a product value is a SKU: "EB-200", "KT-17G".
 func isSKU(raw string) bool {
 	raw = strings.TrimSpace(raw)
@@ -81,10 +99,74 @@ func isSKU(raw string) bool {
 // anchor returns the product line m's Product stands for when it is an
 // anchor, else "".
 func (r *productResolver) anchor(m *Mention) string {
-	if r.skus && !isSKU(m.Product) {
-		return r.family(m.Product)
+	switch {
+	case r.skus && m.Product == "":
+		// A noun that spells a SKU family is as good as the SKU: "my cat
+		// feeder" for CF-4.
+		return r.family(m.Noun)
+	case r.skus && !isSKU(m.Product):
+		return r.nameAnchor(m.Product)
 	}
 	return normProduct(m.Product, r.o)
+}
+
+// nameAnchor returns the SKU family a product name stands for: the family it
+// spells (see family), else the one whose spelt-out names share its first
+// word (the brand: "Kibblekeep" for "Kibblekeep cat feeder") or its last (the
+// kind: "auto feeder" for "cat feeder"), written together or apart ("re
+// volve" is "Revolve").
+func (r *productResolver) nameAnchor(name string) string {
+	if f := r.family(name); f != "" {
+		return f
+	}
+	for _, w := range nameWords(name) {
+		if a := r.nameWords[w]; a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// nameWords returns the words a product name is known by: its first and last
+// words and all of them written together, lower case. Digits and sizes are no
+// names ("12ft", "35").
+func nameWords(name string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(c rune) bool { return !unicode.IsLetter(c) }) {
+		if len(w) > 2 {
+			words = append(words, w)
+		}
+	}
+	switch len(words) {
+	case 0:
+		return nil
+	case 1:
+		return words
+	}
+	return []string{words[0], words[len(words)-1], strings.Join(words, "")}
+}
+
+// learnNameWords maps the name words of every product name that spells a SKU
+// family to that family; a word two families share names neither.
+func (r *productResolver) learnNameWords(ms []Mention) {
+	r.nameWords = map[string]string{}
+	for i := range ms {
+		p := ms[i].Product
+		if isSKU(p) {
+			continue
+		}
+		f := r.family(p)
+		if f == "" {
+			continue
+		}
+		for _, w := range nameWords(p) {
+			if prev, ok := r.nameWords[w]; ok && prev != f {
+				r.nameWords[w] = ""
+				continue
+			}
+			r.nameWords[w] = f
+		}
+	}
 }
 
 // minPurity is the share of a term's anchored mentions that must have one
@@ -111,6 +193,9 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 			r.skus = true
 			r.families[normProduct(ms[i].Product, o)] = true
 		}
+	}
+	if r.skus {
+		r.learnNameWords(ms)
 	}
 	nouns := map[string]map[string]int{} // anchor → noun → count
 	seen := map[string]bool{}
@@ -239,10 +324,16 @@ func (r *productResolver) key(m *Mention) string {
 	if a == "" && r.skus {
 		a = r.family(m.Noun)
 	}
-	if a == "" && m.Product == "" {
+	// A product name that spells no SKU family says no more than the noun
+	// the customer used: "auto feeder" is keyed like "my feeder".
+	unresolved := m.Product == "" || r.skus && !isSKU(m.Product)
+	if a == "" && unresolved {
 		a = r.namedIn(m)
 	}
 	if a == "" {
+		if n := normNoun(m.Noun); n != "" && unresolved && m.Product != "" && lastField(n) == lastField(strings.ToLower(m.Product)) {
+			return n
+		}
 		if n := normProduct(m.Product, r.o); n != "" {
 			return n
 		}
