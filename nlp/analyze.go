@@ -425,8 +425,13 @@ func (a *Analyzer) allowed(d *doc, h hit) bool {
 			return false
 		}
 		return true
-	case KindConfirm, KindPraise, KindEffort, KindResolution:
+	case KindConfirm, KindPraise, KindEffort, KindResolution, KindRemedy:
 		if h.s.question && h.rule.Kind != KindEffort {
+			return false
+		}
+		// "if it ever gets hot just unplug it and we'll replace it": a
+		// promise on a condition, in any clause of the sentence.
+		if h.rule.Kind == KindRemedy && conditional(d, h.si, h.sp.start) {
 			return false
 		}
 		return !a.negated(h.s, h.sp) && !a.hypothetical(h.s, h.sp)
@@ -434,6 +439,27 @@ func (a *Analyzer) allowed(d *doc, h hit) bool {
 		return !a.negated(h.s, h.sp)
 	}
 	return true
+}
+
+// conditional reports whether a word before token i of sentence si sets a
+// condition, or one of the sentence it continues ("... call us. And we'll
+// replace it").
+func conditional(d *doc, si, i int) bool {
+	s := d.sents[si]
+	for j := 0; j < i && j < len(s.m); j++ {
+		switch s.m[j].text {
+		case "if", "unless", "whenever", "should", "ever":
+			return true
+		}
+	}
+	if si > 0 && len(s.m) > 0 && d.sents[si-1].turn == s.turn {
+		switch s.m[0].text {
+		case "and", "then", "so", "just":
+			prev := d.sents[si-1]
+			return conditional(d, si-1, len(prev.m))
+		}
+	}
+	return false
 }
 
 var auxiliaries = map[string]bool{"do": true, "does": true, "did": true, "can": true, "could": true, "will": true,
@@ -1096,13 +1122,18 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 			}
 		}
 	}
-	// An agent's confirmation with no failure stated in its turn, and an agent's
-	// workaround, are evidence of a defect the customer only described vaguely.
+	// An agent's confirmation with no failure stated in its turn, and an
+	// agent's workaround, replacement or repair, are evidence of a defect the
+	// customer only described vaguely: when the customer complained, and of
+	// nothing else (a parcel, a bill, a login).
 	for _, h := range hits {
-		if h.rule.Kind != KindConfirm && h.rule.Kind != KindWorkaround {
+		if h.rule.Kind != KindConfirm && h.rule.Kind != KindWorkaround && h.rule.Kind != KindRemedy {
 			continue
 		}
 		if h.rule.Kind == KindWorkaround && len(accs) == 0 && (!a.customerComplained(d, hits) || otherFriction(hits)) {
+			continue
+		}
+		if h.rule.Kind == KindRemedy && len(accs) == 0 && a.otherTrouble(d, hits) {
 			continue
 		}
 		if len(accs) > 0 {
@@ -1144,6 +1175,37 @@ func otherFriction(hits []hit) bool {
 	for _, h := range hits {
 		if h.rule.Kind == KindFriction && h.s.speaker == transcript.Customer {
 			return true
+		}
+	}
+	return false
+}
+
+// otherTrouble reports whether the customer spoke of a delivery or raised a
+// friction that is not the product's ("I was charged twice", a fault read as
+// the courier's): a replacement then answers that, not a defect.
+func (a *Analyzer) otherTrouble(d *doc, hits []hit) bool {
+	for _, h := range hits {
+		if h.rule.Kind == KindFriction {
+			return true
+		}
+		if h.rule.Kind == KindDefect && h.s.speaker == transcript.Customer {
+			if comp, _ := a.component(h, ""); a.category(h, comp) != ProductDefect {
+				return true
+			}
+		}
+	}
+	l := a.pack.Lexicons["delivery_words"]
+	if l == nil {
+		return false
+	}
+	for _, s := range d.sents {
+		if s.speaker != transcript.Customer {
+			continue
+		}
+		for i := range s.m {
+			if len(l.lexAt(s.m, i)) > 0 {
+				return true
+			}
 		}
 	}
 	return false

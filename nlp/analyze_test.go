@@ -212,6 +212,36 @@ func TestWorkaroundIsDefectEvidence(t *testing.T) {
 	checkEvidence(t, tr, an)
 }
 
+// TestReplacementIsDefectEvidence: a unit the agent replaces was faulty,
+// unless the customer's trouble was a delivery or the promise a condition.
+func TestReplacementIsDefectEvidence(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		name     string
+		customer string
+		agent    string
+		want     bool
+	}{
+		{"vague report", "every label comes out with a thin white stripe through the middle", "part of the print head has given up. I'll send you a replacement unit today", true},
+		{"swap", "my records sound seasick, sort of woozy up and down", "okay then i'll swap it for a new one", true},
+		{"lost parcel", "tracking says it was delivered but nothing came", "I'll send a replacement out today", false},
+		{"on a condition", "how long does the charger take to fill up", "if it ever feels more than warm just unplug it and call us and we'll replace it", false},
+		{"a new link", "I can't log in to my account", "I've sent you a new reset link", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := &transcript.Transcript{ID: "t", Channel: transcript.Chat, Turns: []transcript.Turn{
+				{Speaker: transcript.Customer, Text: tc.customer},
+				{Speaker: transcript.Agent, Text: tc.agent},
+			}}
+			an := a.Analyze(tr)
+			if an.HasDefect() != tc.want {
+				t.Fatalf("defect %v, want %v: %+v", an.HasDefect(), tc.want, an.FrictionPoints)
+			}
+			checkEvidence(t, tr, an)
+		})
+	}
+}
+
 func TestSignatureFoldsParaphrases(t *testing.T) {
 	a := analyzer(t)
 	sig := func(text string) string {

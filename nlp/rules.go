@@ -60,6 +60,7 @@ const (
 	KindSafety     Kind = "safety"     // a safety hazard (burning, sparks ...), itself a defect
 	KindConfirm    Kind = "confirm"    // the agent confirms a known fault
 	KindWorkaround Kind = "workaround" // the agent gives a fix for a fault: evidence of a defect
+	KindRemedy     Kind = "remedy"     // the agent replaces or repairs the product: evidence of a defect the customer complained of
 	KindFriction   Kind = "friction"   // non-defect friction of a category
 	KindPraise     Kind = "praise"     // praise of a target
 	KindChurn      Kind = "churn"      // the customer says they will leave
@@ -68,7 +69,7 @@ const (
 	KindDriver     Kind = "driver"     // what a survey comment credits or blames
 )
 
-var kinds = map[Kind]bool{KindDefect: true, KindSafety: true, KindConfirm: true, KindWorkaround: true,
+var kinds = map[Kind]bool{KindDefect: true, KindSafety: true, KindConfirm: true, KindWorkaround: true, KindRemedy: true,
 	KindFriction: true, KindPraise: true, KindChurn: true, KindEffort: true, KindResolution: true, KindDriver: true}
 
 // Rule is one rule of a pack.
@@ -508,7 +509,7 @@ func (d *decoder) rule(n *yaml.Node, i int, p *RulePack) *Rule {
 	}
 	if r.Speaker == "" {
 		switch r.Kind {
-		case KindConfirm, KindWorkaround, KindResolution:
+		case KindConfirm, KindWorkaround, KindRemedy, KindResolution:
 			r.Speaker = "agent"
 		case KindDriver:
 			r.Speaker = "survey"
