@@ -591,7 +591,8 @@ func disbelief(s *sent, i int) bool {
 // hypothetical reports whether the match sits in a condition or a supposition:
 // "if the battery ever dies", "in case it breaks", "say it stopped working".
 func (a *Analyzer) hypothetical(s *sent, sp span) bool {
-	if s.first != "" && a.hypoStart.has(s.first) {
+	// "Couldn't keep my fingers on it": a past inability, not a hypothesis.
+	if s.first != "" && a.hypoStart.has(s.first) && !(len(s.m) > 1 && s.m[0].text == "could" && s.m[1].text == "not") {
 		return true
 	}
 	for i := sp.start - 1; i >= 0; i-- {
@@ -609,6 +610,7 @@ func (a *Analyzer) hypothetical(s *sent, sp span) bool {
 			if s.m[i].text == "if" && habitualIf(s, i, sp) {
 				continue
 			}
+
 			// "I wanted to know why it keeps losing connection": a why-question
 			// takes its failure as given when the failure recurs.
 			if j := i + maxInt(n); s.m[j-1].text == "why" && recurs(s, j, sp.end) {
