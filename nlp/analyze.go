@@ -1581,6 +1581,11 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 				continue
 			}
 		}
+		// "At least a new one's on the way", "sorted in the end I suppose": a
+		// concession after a complaint leaves the complaint as the reason.
+		if best != nil && h.si > best.si && best.rule.Driver != DriverNone && h.rule.Driver != best.rule.Driver && concedes(h.s) {
+			continue
+		}
 		// The last sentence that says something; in it, the first thing said
 		// after its last "but" ("Lewis was fine but the product is dangerous").
 		// Of two statements from the same word, the longer says more: "easy
@@ -1626,6 +1631,24 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		res.Masked = true
 		res.Explanation = explain(sv, max, sa, res)
 	}
+}
+
+// concedes reports whether sentence s grants something grudgingly: "at least
+// ...", "... in the end", "... I suppose".
+func concedes(s *sent) bool {
+	for i := range s.m {
+		w := s.m[i].text
+		next := ""
+		if i+1 < len(s.m) {
+			next = s.m[i+1].text
+		}
+		switch {
+		case w == "at" && next == "least", w == "in" && next == "the" && i+2 < len(s.m) && s.m[i+2].text == "end",
+			w == "i" && (next == "suppose" || next == "guess"), w == "eventually":
+			return true
+		}
+	}
+	return false
 }
 
 // isDelay reports whether h is a process statement about time taken: it
