@@ -195,9 +195,11 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 }
 
 // mayJoinCause keeps a report that a part stopped working away from a cause
-// that is a noise ("the brake doesn't work", "the brake squeals").
+// that is a noise ("the brake doesn't work", "the brake squeals"), and
+// opposite faults apart ("runs fast", "runs slow").
 func mayJoinCause(c, r *causeFeatures) bool {
-	return !(c.f.stopsWorking() && r.f.noise() || r.f.stopsWorking() && c.f.noise())
+	return !(c.f.stopsWorking() && r.f.noise() || r.f.stopsWorking() && c.f.noise()) &&
+		!opposed(strings.Fields(c.class), strings.Fields(r.class))
 }
 
 func sharesHead(a, b []string) bool {

@@ -42,6 +42,10 @@ func TestCauses(t *testing.T) {
 			[]batch{{"kettle|base|overheats", bigCause - 1}}, true},
 		{"no class stands out", batch{"kettle|lid|leaks", 2},
 			[]batch{{"kettle|base|overheats", 1}}, true},
+		{"opposite faults, however few", batch{"turntable||runs fast", 8},
+			[]batch{{"turntable|platter|runs slow", 2}}, false},
+		{"one reading with both words is no opposite", batch{"bin|sensor|shows full when empty", 8},
+			[]batch{{"bin|sensor|says full", 1}}, true},
 	}
 	for _, tt := range tests {
 		var ms []Mention

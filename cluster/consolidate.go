@@ -234,10 +234,39 @@ func compatibleJoin(c, r *clusterFeatures) bool {
 	if c.f.head != "" && c.f.head == r.f.head && !compCompatible(c.f.comp, r.f.comp) {
 		return false // variants of one part: "left earbud", "right earbud"
 	}
+	if opposed(c.f.symp, r.f.symp) {
+		return false // "runs fast", "runs slow": one word apart, opposite faults
+	}
 	if !c.f.vague && !r.f.vague && shareHead(c, r) && len(c.f.symp) > 0 && len(r.f.symp) > 0 && !shareSymptom(c.f.symp, r.f.symp) {
 		return false
 	}
 	return true
+}
+
+// opposites pairs the stems of symptom words whose faults are each other's
+// opposite.
+var opposites = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range [][2]string{{"fast", "slow"}, {"quick", "slow"}, {"hot", "cold"}, {"warm", "cold"},
+		{"open", "shut"}, {"open", "close"}, {"high", "low"}, {"loud", "quiet"}, {"lock", "unlock"},
+		{"early", "late"}, {"full", "empty"}, {"tight", "loose"}} {
+		a, b := stem(p[0]), stem(p[1])
+		m[a+"\x00"+b], m[b+"\x00"+a] = b, a
+	}
+	return m
+}()
+
+// opposed reports whether one symptom has a word whose opposite the other
+// has, and not itself ("shows full when empty" is one reading, not two).
+func opposed(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if _, ok := opposites[x+"\x00"+y]; ok && !contains(a, y) && !contains(b, x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareHead reports whether two clusters name a part with the same head noun.

@@ -145,7 +145,9 @@
 // shared head noun) failing in clearly different ways (both symptoms
 // specific, sharing no word, or one negated and the other not: "lid cracked",
 // "lid leaks"; "charges slowly", "does not charge"); variants of one part
-// ("left earbud", "right earbud"); nor two mentions of one transcript (its
+// ("left earbud", "right earbud"); opposite faults ("runs fast", "runs
+// slow"; "stays open", "stays shut": a symptom word whose opposite the other
+// has); nor two mentions of one transcript (its
 // friction points are distinct causes by construction; mentions of a
 // transcript are given to Run together). Product-less mentions join a
 // product only through their terms (above) or the first pass.
@@ -167,7 +169,8 @@
 // joins the cause that shares a part with it, else the one whose
 // transcripts used its words most (Mention.Terms: a company's phone-key app
 // and its car's charge port), else the product's largest cause, never a
-// report that a part stopped working with a noise it makes;
+// report that a part stopped working with a noise it makes, nor an opposite
+// fault;
 // with no cause standing out, the product's largest cluster is its cause.
 // Clusters holding mentions of one transcript never join; nlp gives a
 // transcript one product-defect friction point, so this only keeps apart

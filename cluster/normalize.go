@@ -392,7 +392,7 @@ var stopWords = set(
 	"less", "much", "anything", "something", "second", "seconds", "minute", "minutes", "min",
 	"mins", "hour", "hours", "hr", "hrs", "day", "days", "night", "nights", "overnight", "week",
 	"weeks", "month", "months", "year", "years", "morning", "mornings", "evening", "today",
-	"yesterday", "quick", "quickly", "fast", "rapid", "rapidly", "soon", "whole", "new", "ever",
+	"yesterday", "quick", "quickly", "rapid", "rapidly", "soon", "whole", "new", "ever",
 	"seem", "seems", "seemed", "start", "starts", "started", "starting", "begin", "began",
 	"tri", "try", "tried", "anyway", "actually", "basically", "literally", "um", "uh", "like",
 )
