@@ -380,19 +380,48 @@ func (r *Result) members() {
 	}
 }
 
-// asWritten returns the product key as the metadata of c's mentions writes
-// it most ("RockstarSupport" for "rockstarsupport"), else the key itself.
-func (r *Result) asWritten(c *Cluster, key string) string {
+// asWritten returns the product key as the metadata of its mentions (members
+// holds them) writes it most ("RockstarSupport" for "rockstarsupport"). A SKU
+// family ("tt" for TT-3) reads as the product's name where the mentions give
+// one ("Spindle turntable"), else as the noun customers use of it twice or
+// more, else as the SKU. Any other key reads as itself.
+func (r *Result) asWritten(members []int32, key string) string {
 	seen := map[string]int{}
-	for _, i := range c.members {
-		if p := strings.TrimSpace(r.ms[i].Product); p != key && strings.EqualFold(p, key) {
+	names, nouns, skus := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, i := range members {
+		m := &r.ms[i]
+		p := strings.TrimSpace(m.Product)
+		if p != key && strings.EqualFold(p, key) {
 			seen[p]++
+		}
+		switch {
+		case p == "":
+		case isSKU(p):
+			if SKUFamily(p) == key {
+				skus[p]++
+			}
+			continue
+		default:
+			names[p]++
+		}
+		if n := normNoun(m.Noun); n != "" {
+			nouns[n]++
 		}
 	}
 	if p, n := topCount(seen); n > 0 {
 		return p
 	}
-	return key
+	if len(skus) == 0 {
+		return key
+	}
+	if p, n := topCount(names); n > 0 {
+		return p
+	}
+	if p, n := topCount(nouns); n >= 2 {
+		return p
+	}
+	p, _ := topCount(skus)
+	return p
 }
 
 // describe sets the readable fields: product, component and symptom from the most
@@ -423,8 +452,32 @@ func (r *Result) describe(groups []*group, raws []rawSig, founder []int32, rank 
 			}
 		}
 	}
+	// What the cluster's reports say most: the specific symptom most named,
+	// and the part two or more of them name most; a founder's one-off words
+	// ("the exam", "the download") do not name a cause of many reports.
+	comps, symps := make([]tally, len(r.Clusters)), make([]tally, len(r.Clusters))
+	for _, g := range groups {
+		ci := rank[g.leader]
+		if comps[ci] == nil {
+			comps[ci], symps[ci] = tally{}, tally{}
+		}
+		for _, ri := range g.raws {
+			raw := raws[ri]
+			comp, symp := raw.key.component, raw.key.symptom
+			if comp == "" && symp == "" {
+				_, comp, symp = splitSignature(raw.key.signature)
+			}
+			if c := phrase(comp); c != "" {
+				comps[ci][c] += raw.count
+			}
+			if s := phrase(symp); s != "" && !vagueSymptom(s) {
+				symps[ci][s] += raw.count
+			}
+		}
+	}
 	for l, gi := range founder {
-		c := r.Clusters[rank[l]]
+		ci := rank[l]
+		c := r.Clusters[ci]
 		var best rawSig
 		for _, ri := range groups[gi].raws {
 			if raws[ri].count > best.count || raws[ri].count == best.count && lessRaw(raws[ri].key, best.key) {
@@ -436,9 +489,29 @@ func (r *Result) describe(groups []*group, raws []rawSig, founder []int32, rank 
 			_, comp, symp := splitSignature(best.key.signature)
 			c.Component, c.Symptom = phrase(comp), phrase(symp)
 		}
+		if len(c.members) < 3 {
+			continue
+		}
+		if s, n := topCount(symps[ci]); n > 0 {
+			c.Symptom = s
+		}
+		c.Component = ""
+		if p, n := topCount(comps[ci]); n >= 2 {
+			c.Component = p
+		}
+	}
+	// One product reads alike in all its clusters.
+	byKey := map[string][]int32{}
+	for ci, c := range r.Clusters {
+		k := first(top(products[ci], 1))
+		byKey[k] = append(byKey[k], c.members...)
+	}
+	written := map[string]string{}
+	for k, members := range byKey {
+		written[k] = r.asWritten(members, k)
 	}
 	for ci, c := range r.Clusters {
-		c.Product = r.asWritten(c, first(top(products[ci], 1)))
+		c.Product = written[first(top(products[ci], 1))]
 		c.Terms = top(terms[ci], 10)
 		parts := []string{}
 		if c.Product != "" {
@@ -476,6 +549,17 @@ func lessRaw(a, b rawKey) bool {
 
 // phrase lower-cases and collapses spaces: "Charging  Case" → "charging case".
 func phrase(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// vagueSymptom reports whether a symptom names no way of failing: "faulty",
+// "does not work properly".
+func vagueSymptom(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w = stem(w); !stopWords[w] && !vagueWords[w] && w != "not" && w != "doe" && w != "does" {
+			return false
+		}
+	}
+	return true
+}
 
 // top returns up to n keys of t, most frequent first, ties alphabetical.
 func top(t map[string]int, n int) []string {

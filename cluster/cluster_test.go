@@ -250,3 +250,30 @@ func TestLabelKeepsProductAsWritten(t *testing.T) {
 		t.Errorf("label %q, want it to start with the product as written", got)
 	}
 }
+
+// TestLabelSaysWhatMostReportsSay: a cluster reads as the part two or more
+// of its reports name and the specific symptom most name, and a SKU family as
+// the product's name, not as the founder's one-off words.
+func TestLabelSaysWhatMostReportsSay(t *testing.T) {
+	var ms []Mention
+	add := func(product, comp, symp string) {
+		m := sig(len(ms), product+"|"+comp+"|"+symp)
+		m.Terms = []string{"piano"}
+		ms = append(ms, m)
+	}
+	add("DP-8", "exam", "is stuck")
+	add("DP-8", "key", "is stuck")
+	add("DP-8", "key", "sticks")
+	add("Digital Piano", "key", "is stuck")
+	r := Run(ms, nil, Options{})
+	if len(r.Clusters) != 1 {
+		for _, c := range r.Clusters {
+			t.Logf("%q %v", c.Label, c.members)
+		}
+		t.Fatalf("%d clusters, want 1", len(r.Clusters))
+	}
+	c := r.Clusters[0]
+	if c.Product != "Digital Piano" || c.Component != "key" || c.Symptom != "is stuck" {
+		t.Errorf("product %q component %q symptom %q, want Digital Piano, key, is stuck (label %q)", c.Product, c.Component, c.Symptom, c.Label)
+	}
+}

@@ -198,6 +198,15 @@
 // but the merge bookkeeping assumes a full run. Registry.Assign gives a single new mention its id at ingest time
 // without re-clustering.
 //
+// # Labels
+//
+// A cluster of three or more reports reads as what most of them say: the
+// specific symptom most named, and the part two or more name most (none when
+// no part is named twice), so a founder's one-off words do not name a cause. A
+// product keyed by a SKU family reads as a product name its reports give
+// ("Spindle turntable" for TT-3), else as the noun used of it twice or more,
+// else as the SKU, alike in all its clusters.
+//
 // # Statistics
 //
 // Result.Stats and Result.StatsOf count distinct transcripts and customers in a
