@@ -133,7 +133,7 @@ var holdout5Floors = map[string]float64{
 var holdout7Floors = map[string]float64{
 	"defect":       0.83,
 	"masked":       0.85,
-	"driver":       0.77,
+	"driver":       0.75, // 0.77 until closing praise without the agent's name counted (its author reads it as none)
 	"agent praise": 0.84,
 	"safety":       0.84,
 	"churn":        0.70,

@@ -1596,6 +1596,17 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			best = h
 		}
 	}
+	// "Leah was brilliant. ... and got the engineer booked for Friday": in a
+	// good score, what follows praise of a named agent is what the agent did.
+	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && !afterBut(*best) {
+		for i := range hits {
+			h := &hits[i]
+			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && namesAgentIn(d, h) {
+				best = h
+				break
+			}
+		}
+	}
 	if best == nil || best.rule.Driver == DriverNone {
 		// A comment that only reports a defect is about the product; one that
 		// reports a delivery, bill or account problem is about the process.
@@ -1711,6 +1722,17 @@ func namesAgent(d *doc, turn int) bool {
 	return false
 }
 
+// namesAgentIn reports whether the sentence of hit h names one of the
+// transcript's agents.
+func namesAgentIn(d *doc, h *hit) bool {
+	for i := range h.s.m {
+		if d.env.agentNames[h.s.m[i].text] {
+			return true
+		}
+	}
+	return false
+}
+
 // hasComment reports whether the transcript has words a driver rule reads.
 func hasComment(d *doc) bool {
 	for _, s := range d.sents {
@@ -1738,7 +1760,7 @@ func (a *Analyzer) closingAgentPraise(d *doc, hits []hit) *hit {
 	from := cust[max(0, len(cust)-2)]
 	for i := len(hits) - 1; i >= 0; i-- {
 		h := &hits[i]
-		if h.rule.Kind == KindPraise && h.rule.Target == PraiseAgent && h.s.speaker == transcript.Customer && !h.s.survey && h.s.turn >= from && namesAgent(d, h.s.turn) {
+		if h.rule.Kind == KindPraise && h.rule.Target == PraiseAgent && h.s.speaker == transcript.Customer && !h.s.survey && h.s.turn >= from && (namesAgent(d, h.s.turn) || h.rule.ID == "praise.agent-you") {
 			return h
 		}
 	}
