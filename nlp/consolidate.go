@@ -365,6 +365,9 @@ func (a *Analyzer) signatureClass(acc *defectAcc, said string) (comp, class stri
 	case drainClasses[class] && (head == "battery" || comp == "" && (words["battery"] || words["charge"])):
 		// Charge that disappears or vanishes has drained.
 		return comp, classDrains
+	case shatterClasses[class] && (words["glass"] || head == "glass"):
+		// Glass that "exploded" or "blew out" has shattered.
+		return comp, classCracked
 	case class == "comes loose" && head == "battery" && (words["off"] || words["life"] || words["charge"]):
 		// Battery life that has "fallen off a cliff" has drained; a
 		// battery that falls out has come loose.
@@ -379,6 +382,7 @@ const (
 	classStuck       = "is stuck"
 	classDisconnects = "disconnects"
 	classDrains      = "drains quickly"
+	classCracked     = "is cracked"
 )
 
 var (
@@ -392,6 +396,9 @@ var (
 	// linkClasses are the vague and generic reports a connection failing
 	// arrives as: "the bluetooth doesn't work".
 	linkClasses = map[string]bool{"does not work": true, "does not work properly": true, "faulty": true, "is faulty": true, "freezes": true}
+	// shatterClasses are how glass that shatters is said to fail: "the
+	// door glass blew out", "it just exploded".
+	shatterClasses = map[string]bool{"blows out": true, "blows up": true, "caught fire": true, "explodes": true}
 	// drainClasses are how charge is said to go.
 	drainClasses = map[string]bool{"disappears": true, "vanishes": true, "goes": true}
 )
