@@ -365,6 +365,9 @@ func (a *Analyzer) signatureClass(acc *defectAcc, said string) (comp, class stri
 	case drainClasses[class] && (head == "battery" || comp == "" && (words["battery"] || words["charge"])):
 		// Charge that disappears or vanishes has drained.
 		return comp, classDrains
+	case alarmClasses[class] && (words["beeping"] || words["beep"] || words["beeps"] || words["alarm"] || words["alarms"]):
+		// An alarm that "won't stop" or "makes a racket" is beeping.
+		return comp, classBeeps
 	case shatterClasses[class] && (words["glass"] || head == "glass"):
 		// Glass that "exploded" or "blew out" has shattered.
 		return comp, classCracked
@@ -383,6 +386,7 @@ const (
 	classDisconnects = "disconnects"
 	classDrains      = "drains quickly"
 	classCracked     = "is cracked"
+	classBeeps       = "beeps"
 )
 
 var (
@@ -399,6 +403,8 @@ var (
 	// shatterClasses are how glass that shatters is said to fail: "the
 	// door glass blew out", "it just exploded".
 	shatterClasses = map[string]bool{"blows out": true, "blows up": true, "caught fire": true, "explodes": true}
+	// alarmClasses are how a beeping alarm is said to fail.
+	alarmClasses = map[string]bool{"does not stop": true, "makes noise": true, "goes off": true, "shuts off": true}
 	// drainClasses are how charge is said to go.
 	drainClasses = map[string]bool{"disappears": true, "vanishes": true, "goes": true}
 )
