@@ -261,6 +261,19 @@ var holdout16Floors = map[string]float64{
 	"cluster F1":   0.66,
 }
 
+// holdout18Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout18 (Twitter-style; rules
+// 2026.12.2, commit 9aabded): defect 0.855, agent praise 0.600, safety 0.703,
+// churn 0.727, cluster F1 0.708. Nothing has been tuned on it: read its
+// README before changing that.
+var holdout18Floors = map[string]float64{
+	"defect":       0.83,
+	"agent praise": 0.57,
+	"safety":       0.67,
+	"churn":        0.70,
+	"cluster F1":   0.68,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -313,6 +326,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout14/holdout14", 100, holdout14Floors},
 		{"holdout15/holdout15", 100, holdout15Floors},
 		{"holdout16/holdout16", 100, holdout16Floors},
+		{"holdout18/holdout18", 100, holdout18Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
