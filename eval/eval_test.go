@@ -261,6 +261,21 @@ var holdout16Floors = map[string]float64{
 	"cluster F1":   0.66,
 }
 
+// holdout17Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout17 (garden and outdoor power;
+// rules 2026.12.2, commit 1f9b54a): defect 0.913, masked 0.837, driver 0.844,
+// agent praise 0.979, safety 0.788, churn 0.571, cluster F1 0.598. Nothing has
+// been tuned on it: read its README before changing that.
+var holdout17Floors = map[string]float64{
+	"defect":       0.89,
+	"masked":       0.80,
+	"driver":       0.82,
+	"agent praise": 0.95,
+	"safety":       0.76,
+	"churn":        0.54,
+	"cluster F1":   0.57,
+}
+
 // holdout18Floors are a little under what the analyzer reached the first
 // and only time it saw the hand-written holdout18 (Twitter-style; rules
 // 2026.12.2, commit 9aabded): defect 0.855, agent praise 0.600, safety 0.703,
@@ -326,6 +341,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout14/holdout14", 100, holdout14Floors},
 		{"holdout15/holdout15", 100, holdout15Floors},
 		{"holdout16/holdout16", 100, holdout16Floors},
+		{"holdout17/holdout17", 100, holdout17Floors},
 		{"holdout18/holdout18", 100, holdout18Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
