@@ -159,3 +159,23 @@ func TestNounSaidOnceInPassing(t *testing.T) {
 		t.Errorf("the fountain is named %q, want %q", n, "cat fountain")
 	}
 }
+
+// TestNameModifierPointsNowhere: the words of a product's name before its
+// head ("cat" of "cat feeder") are kinds other products share, so a report
+// that uses them is not given that product for them.
+func TestNameModifierPointsNowhere(t *testing.T) {
+	ms := []Mention{
+		{ID: "1", TranscriptID: "1", Product: "CF-4", Noun: "cat feeder", Terms: []string{"cat", "bowl"}, Symptom: "jams"},
+		{ID: "2", TranscriptID: "2", Product: "CF-4", Noun: "cat feeder", Terms: []string{"cat", "kibble"}, Symptom: "jams"},
+		{ID: "3", TranscriptID: "3", Product: "CF-4", Terms: []string{"cat"}, Symptom: "jams"},
+		{ID: "4", TranscriptID: "4", Product: "PF-2", Terms: []string{"water"}, Symptom: "leaks"},
+		{ID: "5", TranscriptID: "5", Terms: []string{"cat", "trickle"}, Symptom: "leaks"},
+	}
+	r := newProductResolver(ms, &Options{})
+	if got := r.infer(&ms[4]); got != "" {
+		t.Errorf("infer(%v) = %q, want none: %q is a modifier of %q", ms[4].Terms, got, "cat", "cat feeder")
+	}
+	if got := r.infer(&Mention{Noun: "cat feeder"}); got != "cf" {
+		t.Errorf("infer(cat feeder) = %q, want cf", got)
+	}
+}

@@ -30,7 +30,9 @@
 // Product is a SKU (or, with no SKU in the run, any Product) are anchors, and
 // every term and noun seen with an anchor votes for it. A mention with no SKU
 // takes the anchor its terms point to (terms seen twice or more, at least 75%
-// with one anchor; the noun counts double; a product name's words count too),
+// with one anchor; the noun counts double; a product name's words count too;
+// the words of an anchor's name before its head, kinds a shop's products
+// share like "cat" of "cat feeder", count for none),
 // else its product name, else its noun, else none. A product name or noun that
 // spells a SKU family of the run is an anchor of that family too, and its words
 // vote as brand words (counting double, and from a single mention): a word of

@@ -28,6 +28,8 @@ type productResolver struct {
 	// nameWords maps the first and last words of product names that spell a
 	// SKU family to it (see nameAnchor).
 	nameWords map[string]string
+	// modifiers are the words of anchors' names before their head.
+	modifiers map[string]bool
 	// brand holds the words of product names that spell an anchor: they
 	// count double when inferring a mention's product.
 	brand map[string]bool
@@ -286,6 +288,16 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 			r.named[h] = as[0] // "fountain" for the "cat fountain"
 		}
 	}
+	// The other words of a name are kinds a shop's products share ("cat"
+	// of the cat feeder and the cat fountain): they point to no product.
+	r.modifiers = map[string]bool{}
+	for n := range r.named {
+		if f := strings.Fields(n); len(f) > 1 {
+			for _, w := range f[:len(f)-1] {
+				r.modifiers[w] = true
+			}
+		}
+	}
 	return r
 }
 
@@ -351,6 +363,9 @@ func (r *productResolver) key(m *Mention) string {
 func (r *productResolver) infer(m *Mention) string {
 	score := map[string]float64{}
 	add := func(t string, w float64) {
+		if r.modifiers[t] && r.named[t] == "" {
+			return
+		}
 		votes := r.terms[t]
 		total := 0
 		for _, c := range votes {
