@@ -428,10 +428,14 @@ func (r *Result) asWritten(members []int32, key string) string {
 // frequent raw form of the founding signature, terms from every raw form, safety.
 func (r *Result) describe(groups []*group, raws []rawSig, founder []int32, rank []int32) {
 	type tally map[string]int
-	products := make([]tally, len(r.Clusters))
-	terms := make([]tally, len(r.Clusters))
+	// comps and symps count what the cluster's reports say most: the specific
+	// symptom most named, and the part two or more of them name most; a
+	// founder's one-off words ("the exam", "the download") do not name a
+	// cause of many reports.
+	products, terms := make([]tally, len(r.Clusters)), make([]tally, len(r.Clusters))
+	comps, symps := make([]tally, len(r.Clusters)), make([]tally, len(r.Clusters))
 	for i := range products {
-		products[i], terms[i] = tally{}, tally{}
+		products[i], terms[i], comps[i], symps[i] = tally{}, tally{}, tally{}, tally{}
 	}
 	for _, g := range groups {
 		ci := rank[g.leader]
@@ -446,32 +450,13 @@ func (r *Result) describe(groups []*group, raws []rawSig, founder []int32, rank 
 			}
 			if c := phrase(comp); c != "" {
 				terms[ci][c] += raw.count
+				comps[ci][c] += raw.count
 			}
 			if s := phrase(symp); s != "" {
 				terms[ci][s] += raw.count
-			}
-		}
-	}
-	// What the cluster's reports say most: the specific symptom most named,
-	// and the part two or more of them name most; a founder's one-off words
-	// ("the exam", "the download") do not name a cause of many reports.
-	comps, symps := make([]tally, len(r.Clusters)), make([]tally, len(r.Clusters))
-	for _, g := range groups {
-		ci := rank[g.leader]
-		if comps[ci] == nil {
-			comps[ci], symps[ci] = tally{}, tally{}
-		}
-		for _, ri := range g.raws {
-			raw := raws[ri]
-			comp, symp := raw.key.component, raw.key.symptom
-			if comp == "" && symp == "" {
-				_, comp, symp = splitSignature(raw.key.signature)
-			}
-			if c := phrase(comp); c != "" {
-				comps[ci][c] += raw.count
-			}
-			if s := phrase(symp); s != "" && !vagueSymptom(s) {
-				symps[ci][s] += raw.count
+				if !vagueSymptom(s) {
+					symps[ci][s] += raw.count
+				}
 			}
 		}
 	}

@@ -38,9 +38,9 @@ type productResolver struct {
 // family returns the SKU family a product name or noun spells out, "" when
 // none or several: a word of the name is the family ("smart TV" for TV-55Q7),
 // else the initials of the last two or three words are ("Vantor G15 gaming
-// laptop" for GL-415, "e-reader" for ER-6, "SkyHop" for SH-12), else those of two or three other
-// consecutive words ("LiftMate 900 garage door opener" for GD-900). SKUs are
-// mostly such abbreviations of the product line's name.
+// laptop" for GL-415, "e-reader" for ER-6, "SkyHop" for SH-12), else those of
+// two or three other consecutive words ("LiftMate 900 garage door opener" for
+// GD-900). SKUs are mostly such abbreviations of the product line's name.
 func (r *productResolver) family(name string) string {
 	words := strings.FieldsFunc(strings.ToLower(splitCamel(name)), func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
 	var found [3]string
@@ -333,8 +333,8 @@ func (r *productResolver) key(m *Mention) string {
 	if a == "" {
 		a = r.infer(m)
 	}
-	if a == "" && r.skus {
-		a = r.family(m.Noun)
+	if a == "" && r.skus && m.Product != "" {
+		a = r.family(m.Noun) // anchor already tried it with no Product
 	}
 	// A product name that spells no SKU family says no more than the noun
 	// the customer used: "auto feeder" is keyed like "my feeder".

@@ -610,7 +610,6 @@ func (a *Analyzer) hypothetical(s *sent, sp span) bool {
 			if s.m[i].text == "if" && habitualIf(s, i, sp) {
 				continue
 			}
-
 			// "I wanted to know why it keeps losing connection": a why-question
 			// takes its failure as given when the failure recurs.
 			if j := i + maxInt(n); s.m[j-1].text == "why" && recurs(s, j, sp.end) {
@@ -1126,8 +1125,9 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 	}
 	// An agent's confirmation with no failure stated in its turn, and an
 	// agent's workaround, replacement or repair, are evidence of a defect the
-	// customer only described vaguely: when the customer complained, and of
-	// nothing else (a parcel, a bill, a login).
+	// customer only described vaguely: a workaround when the customer
+	// complained, a replacement or repair when they raised nothing else (a
+	// parcel, a bill, a login).
 	for _, h := range hits {
 		if h.rule.Kind != KindConfirm && h.rule.Kind != KindWorkaround && h.rule.Kind != KindRemedy {
 			continue
@@ -1601,7 +1601,7 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && !afterBut(*best) {
 		for i := range hits {
 			h := &hits[i]
-			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && namesAgentIn(d, h) {
+			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && d.namesAgentIn(h.s) {
 				best = h
 				break
 			}
@@ -1710,23 +1710,18 @@ var agentWords = map[string]bool{"agent": true, "advisor": true, "adviser": true
 // namesAgent reports whether the customer's turn calls an agent by name.
 func namesAgent(d *doc, turn int) bool {
 	for _, s := range d.sents {
-		if s.turn != turn || s.survey {
-			continue
-		}
-		for i := range s.m {
-			if d.env.agentNames[s.m[i].text] {
-				return true
-			}
+		if s.turn == turn && !s.survey && d.namesAgentIn(s) {
+			return true
 		}
 	}
 	return false
 }
 
-// namesAgentIn reports whether the sentence of hit h names one of the
-// transcript's agents.
-func namesAgentIn(d *doc, h *hit) bool {
-	for i := range h.s.m {
-		if d.env.agentNames[h.s.m[i].text] {
+// namesAgentIn reports whether sentence s names one of the transcript's
+// agents.
+func (d *doc) namesAgentIn(s *sent) bool {
+	for i := range s.m {
+		if d.env.agentNames[s.m[i].text] {
 			return true
 		}
 	}
