@@ -121,16 +121,8 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	if reg == nil {
 		reg = NewRegistry()
 	}
-	// 1. Exact groups.
-	rawIdx := make(map[rawKey]int32)
-	var raws []rawSig
-	var groups []*group
-	byFeat := make(map[string]int32)
-	mg := make([]int32, len(ms)) // mention → raw signature
 	pr := newProductResolver(ms, &o)
 	reg.setProducts(pr)
-	keys := make([]rawKey, len(ms))
-	feats := make(map[rawKey]*features)
 	products := make([]string, len(ms))
 	for i := range ms {
 		products[i] = ms[i].Product
@@ -141,13 +133,99 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 	if pr != nil {
 		pr.byWords(ms, products)
 	}
+	reg.setCuts(splitProducts(ms, products, &o))
+	p := partition(ms, products, pr, &o)
+	groups, raws, mg, founder := p.groups, p.raws, p.mg, p.founder
+
+	// 4. Clusters, largest first.
+	cs := make([]*Cluster, len(founder))
+	for l, gi := range founder {
+		cs[l] = &Cluster{Key: groups[gi].f.key}
+	}
+	for _, g := range groups {
+		cs[g.leader].Mentions += g.size
+		cs[g.leader].Signatures++
+	}
+	perm := make([]int32, len(cs))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(cs[b].Mentions, cs[a].Mentions), strings.Compare(cs[a].Key, cs[b].Key))
+	})
+	rank := make([]int32, len(cs))
+	sorted := make([]*Cluster, len(cs))
+	for r, l := range perm {
+		rank[l] = int32(r)
+		sorted[r] = cs[l]
+	}
+	res := &Result{Clusters: sorted, ms: ms, assign: make([]int32, len(ms)), reg: reg}
+	for i, r := range mg {
+		res.assign[i] = rank[groups[raws[r].group].leader]
+	}
+	res.members()
+	res.describe(groups, raws, founder, rank)
+
+	// 5. Ids.
+	claims := make([]claim, len(sorted))
+	for _, g := range groups {
+		c := &claims[rank[g.leader]]
+		c.keys = append(c.keys, g.f.key)
+	}
+	res.anchorsAndFirstSeen(claims)
+	for i, c := range sorted {
+		claims[i].leaderKey = c.Key
+		claims[i].size = c.Mentions
+	}
+	ids := reg.assign(claims)
+	res.byID = make(map[string]*Cluster, len(sorted))
+	for i, c := range sorted {
+		c.ID = ids[i]
+		res.byID[c.ID] = c
+	}
+	if orphans := reg.orphanAnchors(ids); len(orphans) > 0 {
+		votes := map[string]map[string]int{}
+		for i := range ms {
+			for _, o := range orphans[ms[i].TranscriptID] {
+				if votes[o] == nil {
+					votes[o] = map[string]int{}
+				}
+				votes[o][res.ID(i)]++
+			}
+		}
+		reg.adoptOrphans(votes)
+	}
+	return res
+}
+
+// partitioned is the outcome of the similarity passes: mentions in raw
+// signatures, raw signatures in groups, groups in clusters (group.leader,
+// founder per cluster).
+type partitioned struct {
+	groups  []*group
+	raws    []rawSig
+	mg      []int32 // mention → raw signature
+	founder []int32 // cluster → founding group
+}
+
+// partition runs the similarity rule's passes (see the package comment) over
+// mentions keyed by products.
+func partition(ms []Mention, products []string, pr *productResolver, o *Options) *partitioned {
+	// 1. Exact groups.
+	rawIdx := make(map[rawKey]int32)
+	var raws []rawSig
+	var groups []*group
+	byFeat := make(map[string]int32)
+	mg := make([]int32, len(ms)) // mention → raw signature
+	keys := make([]rawKey, len(ms))
+	feats := make(map[rawKey]*features)
 	for i := range ms {
 		m := &ms[i]
 		product := products[i]
 		k := rawKey{product, m.Component, m.Symptom, m.Signature}
 		keys[i] = k
 		if _, ok := feats[k]; !ok {
-			feats[k] = newFeatures(product, m.Component, m.Symptom, m.Signature, &o)
+			feats[k] = newFeatures(product, m.Component, m.Symptom, m.Signature, o)
 		}
 	}
 	productNames(feats, pr)
@@ -232,65 +310,7 @@ func Run(ms []Mention, reg *Registry, o Options) *Result {
 		founder = regroup(groups, founder, mergeCauses(groups, len(founder), feat, together(ms, leaderOf), terms))
 	}
 
-	// 4. Clusters, largest first.
-	cs := make([]*Cluster, len(founder))
-	for l, gi := range founder {
-		cs[l] = &Cluster{Key: groups[gi].f.key}
-	}
-	for _, g := range groups {
-		cs[g.leader].Mentions += g.size
-		cs[g.leader].Signatures++
-	}
-	perm := make([]int32, len(cs))
-	for i := range perm {
-		perm[i] = int32(i)
-	}
-	slices.SortFunc(perm, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(cs[b].Mentions, cs[a].Mentions), strings.Compare(cs[a].Key, cs[b].Key))
-	})
-	rank := make([]int32, len(cs))
-	sorted := make([]*Cluster, len(cs))
-	for r, l := range perm {
-		rank[l] = int32(r)
-		sorted[r] = cs[l]
-	}
-	res := &Result{Clusters: sorted, ms: ms, assign: make([]int32, len(ms)), reg: reg}
-	for i, r := range mg {
-		res.assign[i] = rank[groups[raws[r].group].leader]
-	}
-	res.members()
-	res.describe(groups, raws, founder, rank)
-
-	// 5. Ids.
-	claims := make([]claim, len(sorted))
-	for _, g := range groups {
-		c := &claims[rank[g.leader]]
-		c.keys = append(c.keys, g.f.key)
-	}
-	res.anchorsAndFirstSeen(claims)
-	for i, c := range sorted {
-		claims[i].leaderKey = c.Key
-		claims[i].size = c.Mentions
-	}
-	ids := reg.assign(claims)
-	res.byID = make(map[string]*Cluster, len(sorted))
-	for i, c := range sorted {
-		c.ID = ids[i]
-		res.byID[c.ID] = c
-	}
-	if orphans := reg.orphanAnchors(ids); len(orphans) > 0 {
-		votes := map[string]map[string]int{}
-		for i := range ms {
-			for _, o := range orphans[ms[i].TranscriptID] {
-				if votes[o] == nil {
-					votes[o] = map[string]int{}
-				}
-				votes[o][res.ID(i)]++
-			}
-		}
-		reg.adoptOrphans(votes)
-	}
-	return res
+	return &partitioned{groups: groups, raws: raws, mg: mg, founder: founder}
 }
 
 // together marks the pairs of clusters holding mentions of one transcript:
@@ -346,7 +366,7 @@ func productNames(feats map[rawKey]*features, pr *productResolver) {
 	}
 	names := pr.productWords()
 	for k, f := range feats {
-		if !f.vague || len(f.comp) != 1 || f.product == "" || part[f.product+"\x00"+f.comp[0]] || names[f.comp[0]] != f.product {
+		if !f.vague || len(f.comp) != 1 || f.product == "" || part[f.product+"\x00"+f.comp[0]] || names[f.comp[0]] != baseProduct(f.product) {
 			continue
 		}
 		g := *f
@@ -386,6 +406,7 @@ func (r *Result) members() {
 // one ("Spindle turntable"), else as the noun customers use of it twice or
 // more, else as the SKU. Any other key reads as itself.
 func (r *Result) asWritten(members []int32, key string) string {
+	key = baseProduct(key)
 	seen := map[string]int{}
 	names, nouns, skus := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, i := range members {

@@ -63,6 +63,24 @@
 // mentions. The Registry keeps the last run's
 // product key for Assign.
 //
+// # Products cut by their reports' words
+//
+// Then, when mentions carry Words (the engine gives each the words of its
+// transcript), each product's mentions are cut in two by those words
+// (split.go): spherical two-means on tf-idf vectors, weighted within the
+// product and over the run. The cut is kept only when each side has a marker:
+// a word that some report's component or symptom uses, that at most a fifth
+// of the run's transcripts use, found in at least half of that side's reports
+// (and three or more) and in at most 15% of the other's. Each side holds at
+// least five reports and is tried again, to a depth of three. Words of
+// names, greetings and channel habits split one fault as well as two, but
+// they name no part or symptom; a part one side names and the other almost
+// never does is a second fault ("blade", "motor" against "dock", "charger"
+// when customers of one mower only say it "keeps giving up"). A side is a
+// product of its own for every later pass and keyed by its marker words, so
+// it reads the same from run to run; labels show the product's name. Assign
+// gives a new report the side whose markers its words use most.
+//
 // # Similarity rule
 //
 // First, mentions with the same product, component tokens and symptom tokens form

@@ -24,6 +24,11 @@ type Mention struct {
 	// noun most used of it): see the package comment.
 	Noun  string
 	Terms []string
+	// Words are the distinct words of the transcript (see Words): when a
+	// product's reports fall into two sets that use different part or
+	// symptom words, Run cuts the product in two (see split.go). May be
+	// empty.
+	Words []string
 	// Component ("charging case"), Symptom ("does not charge") and the canonical
 	// Signature the analysis folded them into; see the package comment for the
 	// forms the signature may take.
@@ -61,6 +66,7 @@ type Source struct {
 	// Noun and Terms are Mention.Noun and Mention.Terms.
 	Noun   string
 	Terms  []string
+	Words  []string
 	Masked bool
 	Score  *float64
 }
@@ -90,6 +96,7 @@ func MentionsFrom(src Source, defects []Defect) []Mention {
 			Product:      src.Product,
 			Noun:         src.Noun,
 			Terms:        src.Terms,
+			Words:        src.Words,
 			Component:    d.Component,
 			Symptom:      d.Symptom,
 			Signature:    d.Signature,

@@ -162,6 +162,11 @@ func splitSignature(sig string) (product, component, symptom string) {
 }
 
 func normProduct(raw string, o *Options) string {
+	raw, side, cut := strings.Cut(raw, subProduct)
+	if cut {
+		// A product cut in two by its reports' words (split.go).
+		return normProduct(raw, o) + subProduct + side
+	}
 	if o.Product != nil {
 		raw = o.Product(raw)
 	} else {

@@ -25,12 +25,41 @@ type Registry struct {
 	// products keys mentions by product as the last Run learnt it, for
 	// Assign; nil before a Run or when that run had no product terms.
 	products *productResolver
+	// cuts are the last run's products cut by their reports' words, with
+	// the marker words of each side (see split.go), for Assign.
+	cuts map[string]map[string][]string
 }
 
 func (r *Registry) setProducts(p *productResolver) {
 	r.mu.Lock()
 	r.products = p
 	r.mu.Unlock()
+}
+
+func (r *Registry) setCuts(cuts map[string]map[string][]string) {
+	r.mu.Lock()
+	r.cuts = cuts
+	r.mu.Unlock()
+}
+
+// side returns the product a mention of a product the last run cut belongs
+// to: the side whose marker words it uses most (the first such side in key
+// order on a tie).
+func (r *Registry) side(product string, m *Mention) string {
+	sides := r.cuts[product]
+	best, bestN := product, -1
+	for _, k := range sortedKeys(sides) {
+		n := 0
+		for _, w := range sides[k] {
+			if _, ok := slices.BinarySearch(m.Words, w); ok {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = k, n
+		}
+	}
+	return best
 }
 
 type entry struct {
@@ -135,6 +164,9 @@ func (r *Registry) Assign(m Mention, o Options) string {
 	product := m.Product
 	if r.products != nil && (m.Noun != "" || len(m.Terms) > 0) {
 		product = r.products.key(&m)
+	}
+	if np := normProduct(product, &o); r.cuts[np] != nil {
+		product = r.side(np, &m)
 	}
 	f := newFeatures(product, m.Component, m.Symptom, m.Signature, &o)
 	f.support, f.count = 1, 1

@@ -41,6 +41,9 @@ func Mentions(t *transcript.Transcript, a *nlp.Analysis) []cluster.Mention {
 	}
 	src := cluster.Source{TranscriptID: t.ID, CustomerID: t.CustomerID(), At: t.StartedAt, Channel: string(t.Channel),
 		Product: cluster.ProductOf(t.Metadata), Noun: a.Product, Terms: a.ProductTerms, Masked: a.Masked, Score: score}
+	if len(a.Defects()) > 0 {
+		src.Words = transcriptWords(t)
+	}
 	var ds []cluster.Defect
 	for _, f := range a.Defects() {
 		d := cluster.Defect{Component: f.Component, Symptom: f.Symptom, Signature: f.Signature, Safety: f.Safety}
@@ -50,6 +53,21 @@ func Mentions(t *transcript.Transcript, a *nlp.Analysis) []cluster.Mention {
 		ds = append(ds, d)
 	}
 	return cluster.MentionsFrom(src, ds)
+}
+
+// transcriptWords are the words of what the customer and agents said and of
+// the survey comment: clustering tells a product's faults apart by them.
+func transcriptWords(t *transcript.Transcript) []string {
+	texts := make([]string, 0, len(t.Turns)+1)
+	for _, turn := range t.Turns {
+		if turn.Speaker == transcript.Customer || turn.Speaker == transcript.Agent {
+			texts = append(texts, turn.Text)
+		}
+	}
+	if t.Survey != nil {
+		texts = append(texts, t.Survey.Comment)
+	}
+	return cluster.Words(texts...)
 }
 
 func mentions(rec *store.Record, a *nlp.Analysis) []cluster.Mention {
