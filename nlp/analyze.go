@@ -485,6 +485,10 @@ func personSubject(s *sent, i int) bool {
 // else: "hung up on me" ends a call, "the tips keep slipping out" is a fit.
 var phrasalNot = map[string]string{"hang": "up", "slip": "out"}
 
+// waitNot are failure words that, as written, ask someone to wait: "yes hang
+// on" (while "it hangs on the logo" is a failure).
+var waitNot = map[string]string{"hang": "on"}
+
 // phrasalOther reports whether the match is one of the phrasalNot verbs with
 // its particle.
 func phrasalOther(s *sent, sp span) bool {
@@ -493,6 +497,9 @@ func phrasalOther(s *sent, sp span) bool {
 			return true
 		}
 		if p, ok := phrasalNot[s.m[i].lemma]; ok && s.m[i+1].text == p {
+			return true
+		}
+		if p, ok := waitNot[s.m[i].text]; ok && s.m[i+1].text == p {
 			return true
 		}
 	}
