@@ -97,6 +97,7 @@ func splitProducts(ms []Mention, products []string, o *Options) map[string]map[s
 	df := map[string]int{}
 	n := 0
 	vocab := map[string]bool{} // words of parts and symptoms
+	seen := map[string]bool{}  // component and symptom pairs read
 	for i := range ms {
 		if len(ms[i].Words) == 0 {
 			continue
@@ -105,8 +106,11 @@ func splitProducts(ms []Mention, products []string, o *Options) map[string]map[s
 		for _, w := range ms[i].Words {
 			df[w]++
 		}
-		for _, w := range Words(ms[i].Component, ms[i].Symptom) {
-			vocab[w] = true
+		if k := ms[i].Component + "\x00" + ms[i].Symptom; !seen[k] {
+			seen[k] = true
+			for _, w := range Words(ms[i].Component, ms[i].Symptom) {
+				vocab[w] = true
+			}
 		}
 	}
 	if n == 0 {
@@ -201,14 +205,18 @@ func (s *splitter) marker(a, b []int) string {
 	return best
 }
 
-// vector is a mention's words weighted by tf-idf within its product and
-// over the run, of unit length.
-type vector map[string]float64
+// vector is a mention's words (ids into its product's vocabulary) weighted
+// by tf-idf within its product and over the run, of unit length.
+type vector struct {
+	ids  []int32
+	vals []float64
+}
 
-func dot(v, c vector) float64 {
+// dot is v's dot product with a dense centre.
+func (v *vector) dot(c []float64) float64 {
 	sum := 0.0
-	for w, x := range v {
-		sum += x * c[w]
+	for k, id := range v.ids {
+		sum += v.vals[k] * c[id]
 	}
 	return sum
 }
@@ -223,24 +231,31 @@ func (s *splitter) twoMeans(idx []int) (a, b []int) {
 		}
 	}
 	n := float64(len(idx))
+	id := map[string]int32{}
+	var weight []float64 // per id
+	for _, w := range sortedKeys(df) {
+		if d := df[w]; d >= 2 && d < len(idx) {
+			id[w] = int32(len(weight))
+			weight = append(weight, math.Log(n/float64(d))*s.idf[w])
+		}
+	}
 	vecs := make([]vector, len(idx))
 	for k, i := range idx {
-		v := vector{}
+		v := &vecs[k]
 		norm := 0.0
 		for _, w := range s.ms[i].Words {
-			if d := df[w]; d >= 2 && d < len(idx) {
-				x := math.Log(n/float64(d)) * s.idf[w]
-				v[w] = x
-				norm += x * x
+			if j, ok := id[w]; ok {
+				v.ids = append(v.ids, j)
+				v.vals = append(v.vals, weight[j])
+				norm += weight[j] * weight[j]
 			}
 		}
 		if norm > 0 {
 			norm = math.Sqrt(norm)
-			for w := range v {
-				v[w] /= norm
+			for j := range v.vals {
+				v.vals[j] /= norm
 			}
 		}
-		vecs[k] = v
 	}
 	step := (len(idx) + maxFit - 1) / maxFit
 	fit := make([]int, 0, len(idx)/step+1) // positions in idx
@@ -248,7 +263,9 @@ func (s *splitter) twoMeans(idx []int) (a, b []int) {
 		fit = append(fit, k)
 	}
 	rng := rand.New(rand.NewPCG(1, uint64(len(idx))))
-	var best [2]vector
+	dim := len(weight)
+	best := [2][]float64{make([]float64, dim), make([]float64, dim)}
+	cents := [2][]float64{make([]float64, dim), make([]float64, dim)}
 	bestObj := math.Inf(-1)
 	side := make([]int, len(fit))
 	for range splitRestarts {
@@ -256,26 +273,33 @@ func (s *splitter) twoMeans(idx []int) (a, b []int) {
 		if y >= x {
 			y++
 		}
-		cents := [2]vector{vecs[fit[x]], vecs[fit[y]]}
+		for c, k := range [2]int{fit[x], fit[y]} {
+			clear(cents[c])
+			for j, id := range vecs[k].ids {
+				cents[c][id] = vecs[k].vals[j]
+			}
+		}
 		for range splitRounds {
 			for j, k := range fit {
 				side[j] = 0
-				if dot(vecs[k], cents[1]) > dot(vecs[k], cents[0]) {
+				if vecs[k].dot(cents[1]) > vecs[k].dot(cents[0]) {
 					side[j] = 1
 				}
 			}
-			cents = centres(vecs, fit, side, cents)
+			centres(vecs, fit, side, cents)
 		}
 		obj := 0.0
 		for j, k := range fit {
-			obj += dot(vecs[k], cents[side[j]])
+			obj += vecs[k].dot(cents[side[j]])
 		}
 		if obj > bestObj {
-			best, bestObj = cents, obj
+			bestObj = obj
+			copy(best[0], cents[0])
+			copy(best[1], cents[1])
 		}
 	}
 	for k, i := range idx {
-		if dot(vecs[k], best[1]) > dot(vecs[k], best[0]) {
+		if vecs[k].dot(best[1]) > vecs[k].dot(best[0]) {
 			b = append(b, i)
 		} else {
 			a = append(a, i)
@@ -284,29 +308,25 @@ func (s *splitter) twoMeans(idx []int) (a, b []int) {
 	return a, b
 }
 
-// centres returns the mean vector of each side; a side left empty keeps its
-// centre.
-func centres(vecs []vector, fit, side []int, old [2]vector) [2]vector {
-	var out [2]vector
+// centres sets each centre to the mean vector of its side; a side left
+// empty keeps its centre.
+func centres(vecs []vector, fit, side []int, cents [2][]float64) {
 	var count [2]int
-	for c := range out {
-		out[c] = vector{}
+	for _, c := range side {
+		count[c]++
+	}
+	for c := range cents {
+		if count[c] > 0 {
+			clear(cents[c])
+		}
 	}
 	for j, k := range fit {
 		c := side[j]
-		count[c]++
-		for w, x := range vecs[k] {
-			out[c][w] += x
-		}
-	}
-	for c := range out {
 		if count[c] == 0 {
-			out[c] = old[c]
 			continue
 		}
-		for w := range out[c] {
-			out[c][w] /= float64(count[c])
+		for m, id := range vecs[k].ids {
+			cents[c][id] += vecs[k].vals[m] / float64(count[c])
 		}
 	}
-	return out
 }
