@@ -1,6 +1,8 @@
 package cluster
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -22,6 +24,30 @@ func benchmarkCluster(b *testing.B, n int) {
 
 func BenchmarkCluster100k(b *testing.B) { benchmarkCluster(b, 100_000) }
 func BenchmarkCluster1M(b *testing.B)   { benchmarkCluster(b, 1_000_000) }
+
+// BenchmarkCluster1MWords is BenchmarkCluster1M with transcript words on every
+// mention, so products are tried for a cut (split.go): 60 words drawn from a
+// skewed 20,000-word vocabulary, plus the mention's part.
+func BenchmarkCluster1MWords(b *testing.B) {
+	ms, _ := Synthetic(1_000_000, 300, 1)
+	rng := rand.New(rand.NewPCG(3, 4))
+	vocab := make([]string, 20_000)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%d", i)
+	}
+	words := make([]string, 0, 61)
+	for i := range ms {
+		words = words[:0]
+		for range 60 {
+			words = append(words, vocab[int(rng.ExpFloat64()*2000)%len(vocab)])
+		}
+		ms[i].Words = Words(append(words, ms[i].Component)...)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Run(ms, nil, Options{})
+	}
+}
 
 func TestBenchScaling(t *testing.T) {
 	r, err := BenchScaling(20_000)

@@ -43,6 +43,8 @@ const (
 	splitRestarts = 20
 	splitRounds   = 10
 	maxFit        = 1000
+	// maxIDF mentions at most are read for the run's word frequencies.
+	maxIDF = 100_000
 	// maxSplitDepth bounds how often a product is cut: into at most
 	// 2^maxSplitDepth.
 	maxSplitDepth = 3
@@ -98,16 +100,28 @@ func splitProducts(ms []Mention, products []string, o *Options) map[string]map[s
 	n := 0
 	vocab := map[string]bool{} // words of parts and symptoms
 	seen := map[string]bool{}  // component and symptom pairs read
+	withWords := 0
+	for i := range ms {
+		if len(ms[i].Words) > 0 {
+			withWords++
+		}
+	}
+	// Document frequencies over the run are read from an even sample of at
+	// most maxIDF mentions: enough to tell common words from rare ones.
+	step := (withWords + maxIDF - 1) / max(maxIDF, 1)
+	k := 0
 	for i := range ms {
 		if len(ms[i].Words) == 0 {
 			continue
 		}
-		n++
-		for _, w := range ms[i].Words {
-			df[w]++
+		if k++; (k-1)%max(step, 1) == 0 {
+			n++
+			for _, w := range ms[i].Words {
+				df[w]++
+			}
 		}
-		if k := ms[i].Component + "\x00" + ms[i].Symptom; !seen[k] {
-			seen[k] = true
+		if cs := ms[i].Component + "\x00" + ms[i].Symptom; !seen[cs] {
+			seen[cs] = true
 			for _, w := range Words(ms[i].Component, ms[i].Symptom) {
 				vocab[w] = true
 			}
@@ -149,7 +163,16 @@ func (s *splitter) split(idx []int, side string, markers []string) {
 	if len(idx) < 2*minSide || len(markers) >= maxSplitDepth {
 		return
 	}
-	a, b := s.twoMeans(idx)
+	m := s.twoMeans(idx)
+	a, b := m.sides(m.fit)
+	if len(m.fit) < len(idx) {
+		// A large product: a cut the sample does not support is not
+		// worth reading every mention for.
+		if len(a) < minSide || len(b) < minSide || s.marker(a, b) == "" || s.marker(b, a) == "" {
+			return
+		}
+		a, b = m.sides(idx)
+	}
 	if len(a) < minSide || len(b) < minSide {
 		return
 	}
@@ -221,50 +244,81 @@ func (v *vector) dot(c []float64) float64 {
 	return sum
 }
 
-// twoMeans cuts idx in two by spherical two-means over the mentions' words,
-// best of splitRestarts seeded runs, and returns the two sides in idx order.
-func (s *splitter) twoMeans(idx []int) (a, b []int) {
-	df := map[string]int{}
+// model is a fitted two-means cut of one product's mentions.
+type model struct {
+	s      *splitter
+	fit    []int // the mentions it was fitted on
+	id     map[string]int32
+	weight []float64 // per word id
+	cents  [2][]float64
+}
+
+// vector returns mention i's words as a unit-length tf-idf vector.
+func (m *model) vector(i int) vector {
+	var v vector
+	norm := 0.0
+	for _, w := range m.s.ms[i].Words {
+		if j, ok := m.id[w]; ok {
+			v.ids = append(v.ids, j)
+			v.vals = append(v.vals, m.weight[j])
+			norm += m.weight[j] * m.weight[j]
+		}
+	}
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for j := range v.vals {
+			v.vals[j] /= norm
+		}
+	}
+	return v
+}
+
+// sides returns the mentions of idx nearer the first centre and those nearer
+// the second, in idx order.
+func (m *model) sides(idx []int) (a, b []int) {
 	for _, i := range idx {
+		if v := m.vector(i); v.dot(m.cents[1]) > v.dot(m.cents[0]) {
+			b = append(b, i)
+		} else {
+			a = append(a, i)
+		}
+	}
+	return a, b
+}
+
+// twoMeans fits a cut of idx by spherical two-means over the mentions'
+// words, best of splitRestarts seeded runs, on an even sample of at most
+// maxFit mentions.
+func (s *splitter) twoMeans(idx []int) *model {
+	step := (len(idx) + maxFit - 1) / maxFit
+	m := &model{s: s, id: map[string]int32{}}
+	for k := 0; k < len(idx); k += step {
+		m.fit = append(m.fit, idx[k])
+	}
+	df := map[string]int{}
+	for _, i := range m.fit {
 		for _, w := range s.ms[i].Words {
 			df[w]++
 		}
 	}
-	n := float64(len(idx))
-	id := map[string]int32{}
-	var weight []float64 // per id
+	n := float64(len(m.fit))
 	for _, w := range sortedKeys(df) {
-		if d := df[w]; d >= 2 && d < len(idx) {
-			id[w] = int32(len(weight))
-			weight = append(weight, math.Log(n/float64(d))*s.idf[w])
+		if d := df[w]; d >= 2 && d < len(m.fit) {
+			m.id[w] = int32(len(m.weight))
+			m.weight = append(m.weight, math.Log(n/float64(d))*s.idf[w])
 		}
 	}
-	vecs := make([]vector, len(idx))
-	for k, i := range idx {
-		v := &vecs[k]
-		norm := 0.0
-		for _, w := range s.ms[i].Words {
-			if j, ok := id[w]; ok {
-				v.ids = append(v.ids, j)
-				v.vals = append(v.vals, weight[j])
-				norm += weight[j] * weight[j]
-			}
-		}
-		if norm > 0 {
-			norm = math.Sqrt(norm)
-			for j := range v.vals {
-				v.vals[j] /= norm
-			}
-		}
+	vecs := make([]vector, len(m.fit))
+	for k, i := range m.fit {
+		vecs[k] = m.vector(i)
 	}
-	step := (len(idx) + maxFit - 1) / maxFit
-	fit := make([]int, 0, len(idx)/step+1) // positions in idx
-	for k := 0; k < len(idx); k += step {
-		fit = append(fit, k)
+	fit := make([]int, len(vecs)) // positions in vecs
+	for k := range fit {
+		fit[k] = k
 	}
 	rng := rand.New(rand.NewPCG(1, uint64(len(idx))))
-	dim := len(weight)
-	best := [2][]float64{make([]float64, dim), make([]float64, dim)}
+	dim := len(m.weight)
+	m.cents = [2][]float64{make([]float64, dim), make([]float64, dim)}
 	cents := [2][]float64{make([]float64, dim), make([]float64, dim)}
 	bestObj := math.Inf(-1)
 	side := make([]int, len(fit))
@@ -273,7 +327,7 @@ func (s *splitter) twoMeans(idx []int) (a, b []int) {
 		if y >= x {
 			y++
 		}
-		for c, k := range [2]int{fit[x], fit[y]} {
+		for c, k := range [2]int{x, y} {
 			clear(cents[c])
 			for j, id := range vecs[k].ids {
 				cents[c][id] = vecs[k].vals[j]
@@ -294,18 +348,11 @@ func (s *splitter) twoMeans(idx []int) (a, b []int) {
 		}
 		if obj > bestObj {
 			bestObj = obj
-			copy(best[0], cents[0])
-			copy(best[1], cents[1])
+			copy(m.cents[0], cents[0])
+			copy(m.cents[1], cents[1])
 		}
 	}
-	for k, i := range idx {
-		if vecs[k].dot(best[1]) > vecs[k].dot(best[0]) {
-			b = append(b, i)
-		} else {
-			a = append(a, i)
-		}
-	}
-	return a, b
+	return m
 }
 
 // centres sets each centre to the mean vector of its side; a side left
