@@ -289,6 +289,62 @@ var holdout18Floors = map[string]float64{
 	"cluster F1":   0.68,
 }
 
+// holdout19Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout19 (nursery and baby gear;
+// rules 2026.12.3, commit 3c9ff58): defect 0.932, masked 0.900, driver
+// 0.703, agent praise 0.927, safety 0.778, churn 0.778, cluster F1 0.715.
+// Nothing has been tuned on it: read its README before changing that.
+var holdout19Floors = map[string]float64{
+	"defect":       0.91,
+	"masked":       0.87,
+	"driver":       0.68,
+	"agent praise": 0.90,
+	"safety":       0.75,
+	"churn":        0.75,
+	"cluster F1":   0.69,
+}
+
+// holdout20Floors: home fitness equipment. First seen at rules 2026.12.3
+// (commit 3c9ff58): defect 0.889, masked 0.889, driver 0.723, agent praise
+// 0.800, safety 0.645, churn 0.737, cluster F1 0.551; see its README for
+// whether it has been tuned on since.
+var holdout20Floors = map[string]float64{
+	"defect":       0.87,
+	"masked":       0.86,
+	"driver":       0.70,
+	"agent praise": 0.77,
+	"safety":       0.62,
+	"churn":        0.71,
+	"cluster F1":   0.53,
+}
+
+// holdout21Floors: home heating and comfort. First seen at rules 2026.12.3
+// (commit 3c9ff58): defect 0.881, masked 0.850, driver 0.672, agent praise
+// 0.884, safety 0.800, churn 0.800, cluster F1 0.628; see its README for
+// whether it has been tuned on since.
+var holdout21Floors = map[string]float64{
+	"defect":       0.86,
+	"masked":       0.82,
+	"driver":       0.65,
+	"agent praise": 0.86,
+	"safety":       0.77,
+	"churn":        0.77,
+	"cluster F1":   0.60,
+}
+
+// holdout22Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout22 (Twitter-style; rules
+// 2026.12.2, commit 84f686b): defect 0.877, agent praise 0.545, safety 0.750,
+// churn 0.696, cluster F1 0.577. Nothing has been tuned on it: read its
+// README before changing that.
+var holdout22Floors = map[string]float64{
+	"defect":       0.85,
+	"agent praise": 0.52,
+	"safety":       0.72,
+	"churn":        0.67,
+	"cluster F1":   0.55,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -343,6 +399,10 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout16/holdout16", 100, holdout16Floors},
 		{"holdout17/holdout17", 100, holdout17Floors},
 		{"holdout18/holdout18", 100, holdout18Floors},
+		{"holdout19/holdout19", 100, holdout19Floors},
+		{"holdout20/holdout20", 100, holdout20Floors},
+		{"holdout21/holdout21", 100, holdout21Floors},
+		{"holdout22/holdout22", 120, holdout22Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
