@@ -1553,6 +1553,9 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		if h.rule.Polarity > 0 && !sa.Positive && norm < 0.5 || h.rule.Polarity < 0 && sa.Positive {
 			continue
 		}
+		if exerciseRep(*h) {
+			continue
+		}
 		// "none" only when nothing else is said.
 		if best != nil && (best.rule.Driver == DriverNone) != (h.rule.Driver == DriverNone) {
 			if best.rule.Driver == DriverNone {
@@ -1590,7 +1593,7 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		}
 		// "At least a new one's on the way", "sorted in the end I suppose": a
 		// concession after a complaint leaves the complaint as the reason.
-		if best != nil && h.si > best.si && best.rule.Driver != DriverNone && h.rule.Driver != best.rule.Driver && concedes(h.s) {
+		if best != nil && (h.si > best.si || h.si == best.si && afterBut(*h) && !afterBut(*best)) && best.rule.Driver != DriverNone && h.rule.Driver != best.rule.Driver && concedes(h.s) {
 			continue
 		}
 		// The last sentence that says something; in it, the first thing said
@@ -1604,11 +1607,12 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		}
 	}
 	// "Leah was brilliant. ... and got the engineer booked for Friday": in a
-	// good score, what follows praise of a named agent is what the agent did.
+	// good score, what follows praise of a named agent ("the lady on the
+	// phone was lovely") is what the agent did.
 	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && !afterBut(*best) {
 		for i := range hits {
 			h := &hits[i]
-			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && d.namesAgentIn(h.s) {
+			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && (d.namesAgentIn(h.s) || a.refersToAgent(h.s)) {
 				best = h
 				break
 			}
@@ -1651,6 +1655,32 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 	}
 }
 
+// exerciseRep reports whether h matched only "rep" as in one lift of a
+// weight ("a plate came off mid rep"), not a representative.
+func exerciseRep(h hit) bool {
+	if h.sp.end-h.sp.start != 1 || h.s.m[h.sp.start].text != "rep" || h.sp.start == 0 {
+		return false
+	}
+	switch p := h.s.m[h.sp.start-1]; p.text {
+	case "mid", "per", "each", "every", "last", "final", "one", "first", "single", "a":
+		return true
+	default:
+		return strings.HasPrefix(p.tag, "CD")
+	}
+}
+
+// refersToAgent reports whether sentence s refers to an agent without a
+// name: "the lady on the phone", "the rep".
+func (a *Analyzer) refersToAgent(s *sent) bool {
+	l := a.pack.Lexicons["agent_ref"]
+	for i := range s.m {
+		if l != nil && len(l.lexAt(s.m, i)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // concedes reports whether sentence s grants something grudgingly: "at least
 // ...", "... in the end", "... I suppose".
 func concedes(s *sent) bool {
@@ -1670,14 +1700,15 @@ func concedes(s *sent) bool {
 }
 
 // isDelay reports whether h is a process statement about time taken: it
-// names a number of minutes, hours, days, weeks or months.
+// names a number of minutes, hours, days, weeks or months, a wait, or a
+// wish it were sooner.
 func isDelay(h hit) bool {
 	if h.rule.Driver != DriverProcess {
 		return false
 	}
 	for i := max(0, h.sp.start-1); i < h.sp.end+1 && i < len(h.s.m); i++ {
 		switch h.s.m[i].lemma {
-		case "minute", "min", "hour", "day", "week", "month", "ages", "forever":
+		case "minute", "min", "hour", "day", "week", "month", "ages", "forever", "wait", "sooner":
 			return true
 		}
 	}
