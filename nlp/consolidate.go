@@ -135,8 +135,9 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 	for _, s := range d.sents {
 		for i := range s.m {
 			switch {
-			case pc.brand[s.m[i].text]:
-				// The head of the noun run after a brand: "Pulse earbuds".
+			case pc.brand[s.m[i].text] && s.speaker != transcript.Bot && s.speaker != transcript.System:
+				// The head of the noun run after a brand: "Pulse earbuds";
+				// not a bot's "I'm Talvoro's assistant".
 				j := i + 1
 				for j < len(s.m) && pc.brand[s.m[j].text] {
 					j++
