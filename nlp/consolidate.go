@@ -69,7 +69,9 @@ func (a *Analyzer) vote(pc *productContext, s *sent, j, k, w int) {
 // genericProduct are nouns that stand for any product: never its name.
 var genericProduct = map[string]bool{"unit": true, "item": true, "product": true, "thing": true, "it": true, "one": true,
 	"device": true, "model": true, "order": true, "purchase": true, "parcel": true, "package": true, "delivery": true,
-	"account": true, "app": true, "problem": true, "issue": true, "replacement": true, "refund": true, "warranty": true}
+	"account": true, "app": true, "problem": true, "issue": true, "replacement": true, "refund": true, "warranty": true,
+	// A bot's or a desk's own name: "I'm Talvoro's assistant", "Talvoro support".
+	"assistant": true, "bot": true, "chatbot": true, "support": true, "team": true, "care": true, "helpdesk": true}
 
 // Product returns the noun phrase the transcript most often uses of the
 // product as a whole ("kettle", "washing machine"), "" when it names none.
@@ -135,9 +137,8 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 	for _, s := range d.sents {
 		for i := range s.m {
 			switch {
-			case pc.brand[s.m[i].text] && s.speaker != transcript.Bot && s.speaker != transcript.System:
-				// The head of the noun run after a brand: "Pulse earbuds";
-				// not a bot's "I'm Talvoro's assistant".
+			case pc.brand[s.m[i].text]:
+				// The head of the noun run after a brand: "Pulse earbuds".
 				j := i + 1
 				for j < len(s.m) && pc.brand[s.m[j].text] {
 					j++
