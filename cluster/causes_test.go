@@ -46,6 +46,8 @@ func TestCauses(t *testing.T) {
 			[]batch{{"turntable|platter|runs slow", 2}}, false},
 		{"one reading with both words is no opposite", batch{"bin|sensor|shows full when empty", 8},
 			[]batch{{"bin|sensor|says full", 1}}, true},
+		{"an injury joins the cause of its part", batch{"trimmer|blade|does not stop", 5},
+			[]batch{{"trimmer|battery|overheats", 6}, {"trimmer|blade|caused an injury", 4}}, true},
 	}
 	for _, tt := range tests {
 		var ms []Mention

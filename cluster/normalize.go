@@ -357,7 +357,10 @@ var symptomNegations = set("stop", "stops", "stopped", "stopping", "fail", "fail
 // vagueWords name no specific failure: a symptom made only of them is vague.
 var vagueWords = set("work", "function", "fail", "broken", "break", "brok", "fault", "faulty", "defect", "defectiv",
 	"problem", "issue", "wrong", "malfunction", "bad", "play", "act", "weird", "right", "proper", "good",
-	"happen", "use", "usabl", "funny", "strang", "behav", "mess", "glitch", "glitchy", "damag")
+	"happen", "use", "usabl", "funny", "strang", "behav", "mess", "glitch", "glitchy", "damag",
+	// An injury is what a fault did, not how the part failed: it joins the
+	// cause of the part it names.
+	"caus", "cause", "injur", "injury", "injuri")
 
 // noiseWords name a noise: a part that makes one still works, so a report that
 // it does not work is no report of the noise.
