@@ -1609,6 +1609,9 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 	// "Leah was brilliant. ... and got the engineer booked for Friday": in a
 	// good score, what follows praise of a named agent ("the lady on the
 	// phone was lovely") is what the agent did.
+	// "Lucia sent a new one the same day": in a good score, a remedy the
+	// comment credits to an agent by name is the agent's.
+	namedRemedy := best != nil && sa.Positive && best.rule.Kind == KindDriver && best.rule.Driver == DriverResolution && d.namesAgentIn(best.s)
 	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && !afterBut(*best) {
 		for i := range hits {
 			h := &hits[i]
@@ -1635,6 +1638,9 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			if comp, _ := a.component(*best, ""); best.rule.Kind == KindFriction || a.category(*best, comp) != ProductDefect {
 				sa.Driver = DriverProcess
 			}
+		}
+		if namedRemedy {
+			sa.Driver = DriverAgent
 		}
 		sa.Evidence = []Evidence{d.clauseEvidence(*best)}
 	}
