@@ -1615,8 +1615,23 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && !afterBut(*best) {
 		for i := range hits {
 			h := &hits[i]
-			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && (d.namesAgentIn(h.s) || a.refersToAgent(h.s)) {
+			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && (d.namesAgentIn(h.s) || a.refersToAgent(h.s) || d.opensWithName(h.s)) {
 				best = h
+				break
+			}
+		}
+	}
+	// "Kofi was nice but the fan is still loud": in a score that is not
+	// good, kind words on the agent before a "but" give way to the defect
+	// after it, or to the fix that did not take when it is "still" there.
+	var turnedTo Driver
+	if best != nil && !sa.Positive && best.rule.Kind == KindDriver && best.rule.Driver == DriverAgent && !afterBut(*best) {
+		for _, h := range hits {
+			if (h.rule.Kind == KindDefect || h.rule.Kind == KindSafety) && h.s == best.s && afterBut(h) {
+				turnedTo = DriverProduct
+				if stillAfterBut(h.s) {
+					turnedTo = DriverResolution
+				}
 				break
 			}
 		}
@@ -1641,6 +1656,9 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		}
 		if namedRemedy {
 			sa.Driver = DriverAgent
+		}
+		if turnedTo != "" {
+			sa.Driver = turnedTo
 		}
 		sa.Evidence = []Evidence{d.clauseEvidence(*best)}
 	}
@@ -1673,6 +1691,49 @@ func exerciseRep(h hit) bool {
 	default:
 		return strings.HasPrefix(p.tag, "CD")
 	}
+}
+
+// stillAfterBut reports whether s says "still" after its last "but".
+func stillAfterBut(s *sent) bool {
+	last := -1
+	for i := range s.m {
+		if s.m[i].text == "but" {
+			last = i
+		}
+	}
+	for i := last + 1; last >= 0 && i < len(s.m); i++ {
+		if s.m[i].text == "still" {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithName reports whether comment sentence s opens with a capitalised
+// name that then acts or is described ("Ngozi was brilliant", "Bashir had a
+// new one out"): an agent named in a survey whose transcript does not say who
+// the agent was.
+func (d *doc) opensWithName(s *sent) bool {
+	if !s.comment || len(s.toks) < 2 || len(s.m) < 2 || s.toks[0].Kind != Word {
+		return false
+	}
+	for _, k := range []string{"product", "sku", "model", "company"} {
+		// A product's own name: "Peek was easy to set up".
+		if strings.Contains(strings.ToLower(d.t.Metadata[k]), s.m[0].text) {
+			return false
+		}
+	}
+	switch s.m[1].text {
+	case "was", "is", "has", "had", "sent", "sorted", "got", "arranged", "explained", "stayed", "went", "took", "made":
+	default:
+		return false
+	}
+	t := s.toks[0]
+	rs := d.turnRunes(s.turns[0])
+	if t.Start < 0 || t.End > len(rs) || t.End-t.Start < 3 || !titlecase(rs[t.Start:t.End]) {
+		return false
+	}
+	return strings.HasPrefix(s.m[0].tag, "NNP")
 }
 
 // refersToAgent reports whether sentence s refers to an agent without a

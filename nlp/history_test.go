@@ -121,6 +121,31 @@ func TestDriverDelay(t *testing.T) {
 	}
 }
 
+// Who a comment credits when it names the agent: a remedy by name in a good
+// score is the agent's; kind words before a "but" and a defect after it, in a
+// poor score, are not.
+func TestDriverNamedAgent(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		score   float64
+		comment string
+		want    Driver
+	}{
+		{5, "My label printer printed a white stripe. Lucia sent a new one the same day and it prints clean now.", DriverAgent},
+		{3, "Kofi was nice but the fan is still loud", DriverResolution},
+		{3, "Esme was helpful but two dryers sparking in a busy salon is not OK", DriverProduct},
+		{5, "The lady on the phone was lovely and booked an engineer. Just hope he can fix it.", DriverAgent},
+		{2, "Dangerous. A plate came off mid rep.", DriverProduct},
+	} {
+		tr := customer(transcript.Chat, "hi")
+		tr.Agents = []transcript.Party{{ID: "a1", Name: "Lucia"}, {ID: "a2", Name: "Kofi"}, {ID: "a3", Name: "Esme"}}
+		tr.Survey = &transcript.SurveyResponse{Type: transcript.CSAT, Score: tc.score, ScaleMax: 5, Comment: tc.comment}
+		if d := a.Analyze(tr).SurveyAttribution.Driver; d != tc.want {
+			t.Errorf("%q (%v/5): driver %s, want %s", tc.comment, tc.score, d, tc.want)
+		}
+	}
+}
+
 // "Can't believe it came off" asserts that it did.
 func TestDisbeliefIsNoDenial(t *testing.T) {
 	a := analyzer(t)
