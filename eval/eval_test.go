@@ -345,6 +345,22 @@ var holdout22Floors = map[string]float64{
 	"cluster F1":   0.55,
 }
 
+// holdout23Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout23 (pet tech; rules
+// 2026.12.11, commit cdb66b0): defect 0.901, masked 0.927, driver 0.769,
+// agent praise 0.936, safety 0.667, churn 0.750, cluster F1 0.607 (the same
+// as at the session-start rules 2026.12.2). Nothing has been tuned on it:
+// read its README before changing that.
+var holdout23Floors = map[string]float64{
+	"defect":       0.88,
+	"masked":       0.90,
+	"driver":       0.74,
+	"agent praise": 0.91,
+	"safety":       0.64,
+	"churn":        0.72,
+	"cluster F1":   0.58,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -403,6 +419,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout20/holdout20", 100, holdout20Floors},
 		{"holdout21/holdout21", 100, holdout21Floors},
 		{"holdout22/holdout22", 120, holdout22Floors},
+		{"holdout23/holdout23", 100, holdout23Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
