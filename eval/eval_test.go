@@ -361,6 +361,21 @@ var holdout23Floors = map[string]float64{
 	"cluster F1":   0.58,
 }
 
+// holdout24Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout24 (mobility and outdoor gear;
+// rules 2026.12.11, commit 6ea1ba6): defect 0.894, masked 0.842, driver 0.781,
+// agent praise 0.830, safety 0.774, churn 0.875, cluster F1 0.571. Nothing has
+// been tuned on it: read its README before changing that.
+var holdout24Floors = map[string]float64{
+	"defect":       0.87,
+	"masked":       0.81,
+	"driver":       0.75,
+	"agent praise": 0.80,
+	"safety":       0.74,
+	"churn":        0.84,
+	"cluster F1":   0.54,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -420,6 +435,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout21/holdout21", 100, holdout21Floors},
 		{"holdout22/holdout22", 120, holdout22Floors},
 		{"holdout23/holdout23", 100, holdout23Floors},
+		{"holdout24/holdout24", 100, holdout24Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
