@@ -1612,7 +1612,7 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 	// "Lucia sent a new one the same day": in a good score, a remedy the
 	// comment credits to an agent by name is the agent's.
 	namedRemedy := best != nil && sa.Positive && best.rule.Kind == KindDriver && best.rule.Driver == DriverResolution && d.namesAgentIn(best.s)
-	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && !afterBut(*best) {
+	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && (!afterBut(*best) || best.rule.Driver == DriverResolution) {
 		for i := range hits {
 			h := &hits[i]
 			if h.rule.Kind == KindDriver && h.s.comment && h.rule.Driver == DriverAgent && h.si < best.si && h.rule.Polarity >= 0 && (d.namesAgentIn(h.s) || a.refersToAgent(h.s) || d.opensWithName(h.s)) {
@@ -1652,6 +1652,10 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			sa.Driver = DriverProduct
 			if comp, _ := a.component(*best, ""); best.rule.Kind == KindFriction || a.category(*best, comp) != ProductDefect {
 				sa.Driver = DriverProcess
+			} else if saysStill(best.s) {
+				// "still not cleaning after the 3rd reset": the fix did
+				// not take.
+				sa.Driver = DriverResolution
 			}
 		}
 		if namedRemedy {
@@ -1691,6 +1695,16 @@ func exerciseRep(h hit) bool {
 	default:
 		return strings.HasPrefix(p.tag, "CD")
 	}
+}
+
+// saysStill reports whether s says "still".
+func saysStill(s *sent) bool {
+	for i := range s.m {
+		if s.m[i].text == "still" {
+			return true
+		}
+	}
+	return false
 }
 
 // stillAfterBut reports whether s says "still" after its last "but".

@@ -136,9 +136,12 @@ func TestDriverNamedAgent(t *testing.T) {
 		{3, "Esme was helpful but two dryers sparking in a busy salon is not OK", DriverProduct},
 		{5, "The lady on the phone was lovely and booked an engineer. Just hope he can fix it.", DriverAgent},
 		{2, "Dangerous. A plate came off mid rep.", DriverProduct},
+		{2, "still not cleaning after the 3rd reset. I'm scooping it myself", DriverResolution},
+		{1, "Rigid, unhelpful returns policy.", DriverProcess},
+		{5, "Mo on the phone was amazing. The box had melted but he had a new one out to us in 2 days.", DriverAgent},
 	} {
 		tr := customer(transcript.Chat, "hi")
-		tr.Agents = []transcript.Party{{ID: "a1", Name: "Lucia"}, {ID: "a2", Name: "Kofi"}, {ID: "a3", Name: "Esme"}}
+		tr.Agents = []transcript.Party{{ID: "a1", Name: "Lucia"}, {ID: "a2", Name: "Kofi"}, {ID: "a3", Name: "Esme"}, {ID: "a4", Name: "Mo"}}
 		tr.Survey = &transcript.SurveyResponse{Type: transcript.CSAT, Score: tc.score, ScaleMax: 5, Comment: tc.comment}
 		if d := a.Analyze(tr).SurveyAttribution.Driver; d != tc.want {
 			t.Errorf("%q (%v/5): driver %s, want %s", tc.comment, tc.score, d, tc.want)
