@@ -179,3 +179,23 @@ func TestNameModifierPointsNowhere(t *testing.T) {
 		t.Errorf("infer(cat feeder) = %q, want cf", got)
 	}
 }
+
+// A noun that opens one product's name and no other's is that product: "my
+// Pulse massage" for the massage gun.
+func TestNounThatOpensOneName(t *testing.T) {
+	ms := []Mention{
+		{ID: "1", TranscriptID: "1", Product: "MP-8", Noun: "massage gun", Symptom: "overheats"},
+		{ID: "2", TranscriptID: "2", Product: "MP-8", Noun: "massage gun", Symptom: "overheats"},
+		{ID: "3", TranscriptID: "3", Product: "CF-4", Noun: "cat feeder", Symptom: "jams"},
+		{ID: "4", TranscriptID: "4", Product: "CF-4", Noun: "cat feeder", Symptom: "jams"},
+		{ID: "5", TranscriptID: "5", Product: "CB-2", Noun: "cat bed", Symptom: "overheats"},
+		{ID: "6", TranscriptID: "6", Product: "CB-2", Noun: "cat bed", Symptom: "overheats"},
+	}
+	r := newProductResolver(ms, &Options{})
+	if got := r.key(&Mention{Noun: "massage", Terms: []string{"massage", "pulse"}}); got != "massage gun" {
+		t.Errorf("key(massage) = %q, want massage gun", got)
+	}
+	if got := r.key(&Mention{Noun: "cat", Terms: []string{"cat"}}); got == "cat feeder" || got == "cat bed" {
+		t.Errorf("key(cat) = %q, want neither product: cat opens two names", got)
+	}
+}

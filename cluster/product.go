@@ -30,6 +30,8 @@ type productResolver struct {
 	nameWords map[string]string
 	// modifiers are the words of anchors' names before their head.
 	modifiers map[string]bool
+	// modifierOf maps each such word to the anchors whose names it opens.
+	modifierOf map[string]map[string]bool
 	// brand holds the words of product names that spell an anchor: they
 	// count double when inferring a mention's product.
 	brand map[string]bool
@@ -291,10 +293,15 @@ func newProductResolver(ms []Mention, o *Options) *productResolver {
 	// The other words of a name are kinds a shop's products share ("cat"
 	// of the cat feeder and the cat fountain): they point to no product.
 	r.modifiers = map[string]bool{}
-	for n := range r.named {
+	r.modifierOf = map[string]map[string]bool{}
+	for n, a := range r.named {
 		if f := strings.Fields(n); len(f) > 1 {
 			for _, w := range f[:len(f)-1] {
 				r.modifiers[w] = true
+				if r.modifierOf[w] == nil {
+					r.modifierOf[w] = map[string]bool{}
+				}
+				r.modifierOf[w][a] = true
 			}
 		}
 	}
@@ -309,6 +316,13 @@ func (r *productResolver) namedIn(m *Mention) string {
 		// The noun's head: "chomp 8 shredder" is the shredder.
 		if a, ok := r.named[f[len(f)-1]]; ok {
 			return a
+		}
+		// A noun that is the first word of one product's name and no
+		// other's: "my Pulse massage" for the massage gun.
+		if len(f) == 1 && len(r.modifierOf[f[0]]) == 1 {
+			for a := range r.modifierOf[f[0]] {
+				return a
+			}
 		}
 		return ""
 	}

@@ -122,6 +122,12 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 		return pc
 	}
 	for _, s := range d.sents {
+		if s.speaker == transcript.Bot || s.speaker == transcript.System {
+			// A bot's menu is in title case ("Scooters, Tents, Cool
+			// boxes") and names every product; only people's words
+			// make a brand.
+			continue
+		}
 		for i := 1; i < len(s.toks); i++ {
 			t, prev := &s.toks[i], &s.toks[i-1]
 			if t.Kind != Word || prev.Kind != Word && !(prev.Kind == Punct && prev.Text == ",") || names[t.Text] || t.Text == "i" {
