@@ -218,8 +218,10 @@ func affinity(words, cause map[string]int, size int) float64 {
 	if size == 0 {
 		return 0
 	}
+	// Summed in word order: a sum in map order rounds differently from run
+	// to run, and two causes the same distance away would then swap.
 	sum := 0.0
-	for t := range words {
+	for _, t := range sortedKeys(words) {
 		sum += min(1, float64(cause[t])/float64(size))
 	}
 	return sum

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/frictionhq/friction/cluster"
+	"github.com/frictionhq/friction/engine"
 	"github.com/frictionhq/friction/gen"
 	"github.com/frictionhq/friction/nlp"
 )
@@ -524,5 +525,33 @@ func TestScoreClustersCountsMissedAndInvented(t *testing.T) {
 	// Truth pairs: ab ac bc = 3; predicted: ab ad bd = 3; both: ab.
 	if r.Precision != 1.0/3 || r.Recall != 1.0/3 {
 		t.Errorf("precision %v recall %v, want 1/3 each", r.Precision, r.Recall)
+	}
+}
+
+// Clustering the same mentions gives the same clusters every time: a map
+// walked in random order must never decide a join (it once did, through a
+// floating-point sum whose rounding followed the order; holdout24 showed it
+// about one run in three).
+func TestClusteringIsDeterministic(t *testing.T) {
+	a, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := LoadCorpus("../testdata/holdout24/holdout24.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms []cluster.Mention
+	for _, tr := range ts {
+		ms = append(ms, engine.Mentions(tr, a.Analyze(tr))...)
+	}
+	first := cluster.Run(ms, nil, cluster.Options{}).Assignments()
+	for range 12 {
+		got := cluster.Run(ms, nil, cluster.Options{}).Assignments()
+		for id, c := range first {
+			if got[id] != c {
+				t.Fatalf("mention %s: cluster %s, then %s", id, c, got[id])
+			}
+		}
 	}
 }
