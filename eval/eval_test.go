@@ -377,6 +377,21 @@ var holdout24Floors = map[string]float64{
 	"cluster F1":   0.54,
 }
 
+// holdout25Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout25 (small kitchen appliances;
+// rules 2026.12.14, commit b32283f): defect 0.939, masked 0.900, driver 0.672,
+// agent praise 0.945, safety 0.529, churn 0.667, cluster F1 0.750. Nothing has
+// been tuned on it: read its README before changing that.
+var holdout25Floors = map[string]float64{
+	"defect":       0.91,
+	"masked":       0.87,
+	"driver":       0.64,
+	"agent praise": 0.92,
+	"safety":       0.50,
+	"churn":        0.64,
+	"cluster F1":   0.72,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -437,6 +452,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout22/holdout22", 120, holdout22Floors},
 		{"holdout23/holdout23", 100, holdout23Floors},
 		{"holdout24/holdout24", 100, holdout24Floors},
+		{"holdout25/holdout25", 100, holdout25Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
