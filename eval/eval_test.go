@@ -392,6 +392,21 @@ var holdout25Floors = map[string]float64{
 	"cluster F1":   0.72,
 }
 
+// holdout26Floors are a little under what the analyzer reached the first
+// and only time it saw the hand-written holdout26 (home security and
+// networking; rules 2026.12.15, commit c3e8de7): defect 0.914, masked 0.884,
+// driver 0.781, agent praise 0.864, safety 0.537, churn 0.778, cluster F1
+// 0.703. Nothing has been tuned on it: read its README before changing that.
+var holdout26Floors = map[string]float64{
+	"defect":       0.89,
+	"masked":       0.85,
+	"driver":       0.75,
+	"agent praise": 0.83,
+	"safety":       0.50,
+	"churn":        0.75,
+	"cluster F1":   0.67,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -453,6 +468,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout23/holdout23", 100, holdout23Floors},
 		{"holdout24/holdout24", 100, holdout24Floors},
 		{"holdout25/holdout25", 100, holdout25Floors},
+		{"holdout26/holdout26", 100, holdout26Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
