@@ -489,6 +489,10 @@ var phrasalNot = map[string]string{"hang": "up", "slip": "out"}
 // on" (while "it hangs on the logo" is a failure).
 var waitNot = map[string]string{"hang": "on"}
 
+// compoundNot are failure words that name a product when a noun follows:
+// "the smoke alarm", "a smoke detector".
+var compoundNot = map[string]map[string]bool{"smoke": {"alarm": true, "alarms": true, "detector": true, "detectors": true, "sensor": true, "sensors": true}}
+
 // phrasalOther reports whether the match is one of the phrasalNot verbs with
 // its particle.
 func phrasalOther(s *sent, sp span) bool {
@@ -500,6 +504,10 @@ func phrasalOther(s *sent, sp span) bool {
 			return true
 		}
 		if p, ok := waitNot[s.m[i].text]; ok && s.m[i+1].text == p {
+			return true
+		}
+		if i == sp.end-1 && compoundNot[s.m[i].text][s.m[i+1].text] {
+			// The noun after the match makes it a name.
 			return true
 		}
 	}

@@ -165,3 +165,22 @@ func TestDisbeliefIsNoDenial(t *testing.T) {
 		}
 	}
 }
+
+// A smoke alarm is a product, not smoke: its chirping is a fault, but no
+// hazard.
+func TestSmokeAlarmIsNoSmoke(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		text           string
+		defect, safety bool
+	}{
+		{"my Vigil smoke alarm keeps chirping every night even with a new battery", true, false},
+		{"the smoke detector in the hall keeps beeping for no reason", true, false},
+		{"there was smoke coming out of the vents on sunday", true, true},
+	} {
+		an := a.Analyze(customer(transcript.Chat, tc.text))
+		if an.HasDefect() != tc.defect || an.HasSafety() != tc.safety {
+			t.Errorf("%q: defect %v safety %v, want %v %v", tc.text, an.HasDefect(), an.HasSafety(), tc.defect, tc.safety)
+		}
+	}
+}
