@@ -407,6 +407,21 @@ var holdout26Floors = map[string]float64{
 	"cluster F1":   0.67,
 }
 
+// holdout28Floors are a little under what the analyzer reached the first
+// time it saw the hand-written holdout28 (DIY tools and smart garage gear;
+// rules 2026.12.17, commit 1ec6607): defect 0.851, masked 0.872, driver
+// 0.723, agent praise 0.800, safety 0.625, churn 0.462, cluster F1 0.580. See
+// its README for whether it has been tuned on since.
+var holdout28Floors = map[string]float64{
+	"defect":       0.82,
+	"masked":       0.84,
+	"driver":       0.69,
+	"agent praise": 0.77,
+	"safety":       0.59,
+	"churn":        0.43,
+	"cluster F1":   0.55,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -469,6 +484,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout24/holdout24", 100, holdout24Floors},
 		{"holdout25/holdout25", 100, holdout25Floors},
 		{"holdout26/holdout26", 100, holdout26Floors},
+		{"holdout28/holdout28", 100, holdout28Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			checkFloors(t, "../testdata/"+c.corpus+".jsonl", "../testdata/"+c.corpus+".labels.jsonl", c.minTranscripts, c.floors)
