@@ -122,12 +122,7 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 		return pc
 	}
 	for _, s := range d.sents {
-		if s.speaker == transcript.Bot || s.speaker == transcript.System {
-			// A bot's menu is in title case ("Scooters, Tents, Cool
-			// boxes") and names every product; only people's words
-			// make a brand.
-			continue
-		}
+		var found []string
 		for i := 1; i < len(s.toks); i++ {
 			t, prev := &s.toks[i], &s.toks[i-1]
 			if t.Kind != Word || prev.Kind != Word && !(prev.Kind == Punct && prev.Text == ",") || names[t.Text] || t.Text == "i" {
@@ -137,7 +132,15 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 			if t.Start < 0 || t.End > len(rs) || t.End-t.Start < 2 || !titlecase(rs[t.Start:t.End]) {
 				continue
 			}
-			pc.brand[t.Text] = true
+			if (s.speaker == transcript.Bot || s.speaker == transcript.System) && !strings.HasPrefix(s.m[i].tag, "NNP") {
+				// A bot writes its menus in title case ("Scooters,
+				// Tents, Cool boxes"): only its proper names are brands.
+				continue
+			}
+			found = append(found, t.Text)
+		}
+		for _, b := range found {
+			pc.brand[b] = true
 		}
 	}
 	for _, s := range d.sents {
