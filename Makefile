@@ -62,7 +62,7 @@ fuzz:
 # Scores the analysis and the clustering on each labelled corpus: our generator's
 # (flattering), then hand-written ones by independent authors; holdout2 is never
 # tuned against, so it is the honest figure.
-EVAL_CORPORA := corpus/eval holdout/holdout tuning/tuning tuning2/tuning2 tuning3/tuning3 holdout2/holdout2 holdout3/holdout3 holdout4/holdout4 holdout5/holdout5 holdout6/holdout6 holdout7/holdout7 holdout8/holdout8 holdout9/holdout9 holdout10/holdout10 holdout11/holdout11 holdout12/holdout12 holdout13/holdout13 holdout14/holdout14 holdout15/holdout15 holdout16/holdout16 holdout17/holdout17 holdout18/holdout18 holdout19/holdout19 holdout20/holdout20 holdout21/holdout21 holdout22/holdout22 holdout23/holdout23 holdout24/holdout24 holdout25/holdout25 holdout26/holdout26 holdout28/holdout28
+EVAL_CORPORA := corpus/eval holdout/holdout tuning/tuning tuning2/tuning2 tuning3/tuning3 holdout2/holdout2 holdout3/holdout3 holdout4/holdout4 holdout5/holdout5 holdout6/holdout6 holdout7/holdout7 holdout8/holdout8 holdout9/holdout9 holdout10/holdout10 holdout11/holdout11 holdout12/holdout12 holdout13/holdout13 holdout14/holdout14 holdout15/holdout15 holdout16/holdout16 holdout17/holdout17 holdout18/holdout18 holdout19/holdout19 holdout20/holdout20 holdout21/holdout21 holdout22/holdout22 holdout23/holdout23 holdout24/holdout24 holdout25/holdout25 holdout26/holdout26 holdout28/holdout28 holdout27/holdout27
 eval:
 	$(GO) run ./cmd/friction-eval $(foreach c,$(EVAL_CORPORA),-corpus testdata/$(c).jsonl -labels testdata/$(c).labels.jsonl)
 

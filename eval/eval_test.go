@@ -422,6 +422,21 @@ var holdout28Floors = map[string]float64{
 	"cluster F1":   0.55,
 }
 
+// holdout27Floors are a little under what the analyzer reached the first
+// time it saw the hand-written holdout27 (home health devices; rules
+// 2026.12.17, commit 89ddf06): defect 0.908, masked 0.923, driver 0.844, agent
+// praise 0.979, safety 0.710, churn 0.727, cluster F1 0.668. See its README
+// for whether it has been tuned on since.
+var holdout27Floors = map[string]float64{
+	"defect":       0.88,
+	"masked":       0.89,
+	"driver":       0.81,
+	"agent praise": 0.95,
+	"safety":       0.68,
+	"churn":        0.70,
+	"cluster F1":   0.64,
+}
+
 // holdout6Floors: the second hand-written Twitter-style set. First seen:
 // defect 0.85, agent praise 0.93, safety 0.88, churn 0.46, cluster F1 0.68;
 // then tuned on, so it guards against regressions only.
@@ -484,6 +499,7 @@ func TestEvalFloors(t *testing.T) {
 		{"holdout24/holdout24", 100, holdout24Floors},
 		{"holdout25/holdout25", 100, holdout25Floors},
 		{"holdout26/holdout26", 100, holdout26Floors},
+		{"holdout27/holdout27", 100, holdout27Floors},
 		{"holdout28/holdout28", 100, holdout28Floors},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
