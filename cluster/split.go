@@ -108,13 +108,13 @@ func splitProducts(ms []Mention, products []string, o *Options) map[string]map[s
 	}
 	// Document frequencies over the run are read from an even sample of at
 	// most maxIDF mentions: enough to tell common words from rare ones.
-	step := (withWords + maxIDF - 1) / max(maxIDF, 1)
+	step := max(1, (withWords+maxIDF-1)/maxIDF)
 	k := 0
 	for i := range ms {
 		if len(ms[i].Words) == 0 {
 			continue
 		}
-		if k++; (k-1)%max(step, 1) == 0 {
+		if k++; (k-1)%step == 0 {
 			n++
 			for _, w := range ms[i].Words {
 				df[w]++

@@ -1526,13 +1526,19 @@ func roundTo(x float64, places int) float64 {
 // afterBut reports whether hit h comes after the last "but" of its sentence:
 // what follows a contrast is what the customer means.
 func afterBut(h hit) bool {
+	last := lastBut(h.s)
+	return last >= 0 && h.sp.start > last
+}
+
+// lastBut returns the index of s's last "but", or -1.
+func lastBut(s *sent) int {
 	last := -1
-	for i := range h.s.m {
-		if h.s.m[i].text == "but" {
+	for i := range s.m {
+		if s.m[i].text == "but" {
 			last = i
 		}
 	}
-	return last >= 0 && h.sp.start > last
+	return last
 }
 
 func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
@@ -1614,12 +1620,12 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			best = h
 		}
 	}
-	// "Leah was brilliant. ... and got the engineer booked for Friday": in a
-	// good score, what follows praise of a named agent ("the lady on the
-	// phone was lovely") is what the agent did.
 	// "Lucia sent a new one the same day": in a good score, a remedy the
 	// comment credits to an agent by name is the agent's.
 	namedRemedy := best != nil && sa.Positive && best.rule.Kind == KindDriver && best.rule.Driver == DriverResolution && d.namesAgentIn(best.s)
+	// "Leah was brilliant. ... and got the engineer booked for Friday": in a
+	// good score, what follows praise of a named agent ("the lady on the
+	// phone was lovely") is what the agent did.
 	if best != nil && sa.Positive && (best.rule.Driver == DriverResolution || best.rule.Driver == DriverProcess) && (!afterBut(*best) || best.rule.Driver == DriverResolution) {
 		for i := range hits {
 			h := &hits[i]
@@ -1660,7 +1666,7 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			sa.Driver = DriverProduct
 			if comp, _ := a.component(*best, ""); best.rule.Kind == KindFriction || a.category(*best, comp) != ProductDefect {
 				sa.Driver = DriverProcess
-			} else if saysStill(best.s) {
+			} else if saysStill(best.s, 0) {
 				// "still not cleaning after the 3rd reset": the fix did
 				// not take.
 				sa.Driver = DriverResolution
@@ -1705,9 +1711,9 @@ func exerciseRep(h hit) bool {
 	}
 }
 
-// saysStill reports whether s says "still".
-func saysStill(s *sent) bool {
-	for i := range s.m {
+// saysStill reports whether s says "still" at token from or after.
+func saysStill(s *sent, from int) bool {
+	for i := from; i < len(s.m); i++ {
 		if s.m[i].text == "still" {
 			return true
 		}
@@ -1717,18 +1723,8 @@ func saysStill(s *sent) bool {
 
 // stillAfterBut reports whether s says "still" after its last "but".
 func stillAfterBut(s *sent) bool {
-	last := -1
-	for i := range s.m {
-		if s.m[i].text == "but" {
-			last = i
-		}
-	}
-	for i := last + 1; last >= 0 && i < len(s.m); i++ {
-		if s.m[i].text == "still" {
-			return true
-		}
-	}
-	return false
+	last := lastBut(s)
+	return last >= 0 && saysStill(s, last+1)
 }
 
 // opensWithName reports whether comment sentence s opens with a capitalised
@@ -1762,8 +1758,11 @@ func (d *doc) opensWithName(s *sent) bool {
 // name: "the lady on the phone", "the rep".
 func (a *Analyzer) refersToAgent(s *sent) bool {
 	l := a.pack.Lexicons["agent_ref"]
+	if l == nil {
+		return false
+	}
 	for i := range s.m {
-		if l != nil && len(l.lexAt(s.m, i)) > 0 {
+		if len(l.lexAt(s.m, i)) > 0 {
 			return true
 		}
 	}

@@ -122,7 +122,6 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 		return pc
 	}
 	for _, s := range d.sents {
-		var found []string
 		for i := 1; i < len(s.toks); i++ {
 			t, prev := &s.toks[i], &s.toks[i-1]
 			if t.Kind != Word || prev.Kind != Word && !(prev.Kind == Punct && prev.Text == ",") || names[t.Text] || t.Text == "i" {
@@ -137,10 +136,7 @@ func (a *Analyzer) productContext(d *doc) *productContext {
 				// Tents, Cool boxes"): only its proper names are brands.
 				continue
 			}
-			found = append(found, t.Text)
-		}
-		for _, b := range found {
-			pc.brand[b] = true
+			pc.brand[t.Text] = true
 		}
 	}
 	for _, s := range d.sents {
