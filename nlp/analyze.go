@@ -1660,6 +1660,18 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			}
 		}
 	}
+	if best == nil && !sa.Positive && strings.TrimSpace(sv.Comment) != "" {
+		// "Two faults on a £300 saw", "Drill's a toy": a poor score whose
+		// comment names no other reason, on a contact about a defect, is
+		// about the product; the defect is the evidence.
+		for _, f := range res.FrictionPoints {
+			if f.Category == ProductDefect && len(f.Evidence) > 0 {
+				sa.Driver = DriverProduct
+				sa.Evidence = f.Evidence[:1]
+				break
+			}
+		}
+	}
 	if best != nil {
 		sa.Driver = best.rule.Driver
 		if best.rule.Kind != KindDriver {

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/frictionhq/friction/transcript"
@@ -145,6 +146,30 @@ func TestDriverNamedAgent(t *testing.T) {
 		tr.Survey = &transcript.SurveyResponse{Type: transcript.CSAT, Score: tc.score, ScaleMax: 5, Comment: tc.comment}
 		if d := a.Analyze(tr).SurveyAttribution.Driver; d != tc.want {
 			t.Errorf("%q (%v/5): driver %s, want %s", tc.comment, tc.score, d, tc.want)
+		}
+	}
+}
+
+// A poor score whose comment names no reason, on a contact about a defect,
+// is about the product; on a contact with no defect it stays unexplained.
+func TestDriverDefaultsToTheDefect(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		turn, comment string
+		want          Driver
+	}{
+		{"the chuck slips every time I drill into brick", "Drill's a toy.", DriverProduct},
+		{"the chuck slips every time I drill into brick", "", DriverNone},
+		{"how do I change the chuck on this drill?", "Drill's a toy.", DriverNone},
+	} {
+		tr := customer(transcript.Chat, tc.turn)
+		tr.Survey = &transcript.SurveyResponse{Type: transcript.CSAT, Score: 2, ScaleMax: 5, Comment: tc.comment}
+		sa := a.Analyze(tr).SurveyAttribution
+		if sa.Driver != tc.want {
+			t.Errorf("%q then %q: driver %s, want %s", tc.turn, tc.comment, sa.Driver, tc.want)
+		}
+		if sa.Driver == DriverProduct && (len(sa.Evidence) == 0 || !strings.Contains(sa.Evidence[0].Text, "chuck slips")) {
+			t.Errorf("%q: evidence %+v, want the defect quoted", tc.comment, sa.Evidence)
 		}
 	}
 }
