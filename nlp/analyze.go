@@ -1620,6 +1620,18 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 			best = h
 		}
 	}
+	// "Controller packed up after a week. Replacement came quick to be
+	// fair": a poor score that concedes a remedy after a defect scores the
+	// defect.
+	if best != nil && !sa.Positive && best.rule.Driver != DriverNone && best.rule.Driver != DriverProduct && concedes(best.s) {
+		for i := range hits {
+			h := &hits[i]
+			if (h.rule.Kind == KindDefect || h.rule.Kind == KindSafety) && h.s.comment && (h.si < best.si || h.si == best.si && h.sp.end <= best.sp.start) {
+				best = h
+				break
+			}
+		}
+	}
 	// "Lucia sent a new one the same day": in a good score, a remedy the
 	// comment credits to an agent by name is the agent's.
 	namedRemedy := best != nil && sa.Positive && best.rule.Kind == KindDriver && best.rule.Driver == DriverResolution && d.namesAgentIn(best.s)
@@ -1643,11 +1655,12 @@ func (a *Analyzer) survey(d *doc, hits []hit, res *Analysis) {
 		for _, h := range hits {
 			if (h.rule.Kind == KindDefect || h.rule.Kind == KindSafety) && h.s == best.s && afterBut(h) {
 				turnedTo = DriverProduct
-				if stillAfterBut(h.s) {
-					turnedTo = DriverResolution
-				}
 				break
 			}
+		}
+		// "Hannah was nice but the whistling's still there".
+		if stillAfterBut(best.s) {
+			turnedTo = DriverResolution
 		}
 	}
 	if best == nil || best.rule.Driver == DriverNone {
@@ -1782,7 +1795,7 @@ func (a *Analyzer) refersToAgent(s *sent) bool {
 }
 
 // concedes reports whether sentence s grants something grudgingly: "at least
-// ...", "... in the end", "... I suppose".
+// ...", "... in the end", "... I suppose", "to be fair".
 func concedes(s *sent) bool {
 	for i := range s.m {
 		w := s.m[i].text
@@ -1792,6 +1805,7 @@ func concedes(s *sent) bool {
 		}
 		switch {
 		case w == "at" && next == "least", w == "in" && next == "the" && i+2 < len(s.m) && s.m[i+2].text == "end",
+			w == "to" && next == "be" && i+2 < len(s.m) && s.m[i+2].text == "fair", w == "in" && next == "fairness",
 			w == "i" && (next == "suppose" || next == "guess"), w == "eventually":
 			return true
 		}

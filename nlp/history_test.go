@@ -140,6 +140,9 @@ func TestDriverNamedAgent(t *testing.T) {
 		{2, "still not cleaning after the 3rd reset. I'm scooping it myself", DriverResolution},
 		{1, "Rigid, unhelpful returns policy.", DriverProcess},
 		{5, "Mo on the phone was amazing. The box had melted but he had a new one out to us in 2 days.", DriverAgent},
+		{3, "Kofi was nice but the whistling's still there", DriverResolution},
+		{3, "Controller packed up after a week, screen just went blank. Replacement came quick to be fair.", DriverProduct},
+		{4, "Thanks, part on its way", DriverResolution},
 	} {
 		tr := customer(transcript.Chat, "hi")
 		tr.Agents = []transcript.Party{{ID: "a1", Name: "Lucia"}, {ID: "a2", Name: "Kofi"}, {ID: "a3", Name: "Esme"}, {ID: "a4", Name: "Mo"}}
