@@ -23,7 +23,15 @@ const (
 	causeShare = 6
 	minCause   = 3
 	bigCause   = 10
+	// Two classes are one cause when minAlsoSaid transcripts, and one in
+	// alsoSaidShare of the smaller cause's, said both of their fault.
+	minAlsoSaid   = 2
+	alsoSaidShare = 2
 )
+
+func alsoSaidOfOne(both, smaller int) bool {
+	return both >= minAlsoSaid && both*alsoSaidShare >= smaller
+}
 
 // stopsClass is the class of reports that a part stopped working.
 const stopsClass = "\x00stops"
@@ -44,7 +52,7 @@ type causeFeatures struct {
 // mentions of one transcript, which never join; terms holds each cluster's
 // product terms and is merged as clusters join. It returns, per cluster, the
 // cluster it now belongs to.
-func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, together map[[2]int32]bool, terms []map[string]int) []int32 {
+func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, together map[[2]int32]bool, terms, also []map[string]int) []int32 {
 	cf := make([]causeFeatures, n)
 	votes := make([]map[string]int, n)
 	for l := range cf {
@@ -157,6 +165,31 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 			}
 		}
 		largestFirst(causes, size, key) // sizes changed as step 1 joined clusters
+		// 2b. Two causes whose customers said both of one fault, in
+		// minAlsoSaid transcripts or more, are one ("it keeps dying",
+		// "it still cuts out"): customers denying the other fault say
+		// nothing of it.
+		kept := causes[:0]
+		for _, l := range causes {
+			joined := false
+			for _, r := range kept {
+				if !apart(l, r) && mayJoinCause(&cf[l], &cf[r]) && alsoSaidOfOne(also[l][cf[r].class]+also[r][cf[l].class], min(cf[l].size, cf[r].size)) {
+					join(l, r)
+					for k, v := range also[l] {
+						if also[r] == nil {
+							also[r] = map[string]int{}
+						}
+						also[r][k] += v
+					}
+					joined = true
+					break
+				}
+			}
+			if !joined {
+				kept = append(kept, l)
+			}
+		}
+		causes = kept
 		if len(causes) == 0 && len(rest) > 0 {
 			// No cause stands out: the product's largest cluster is its cause.
 			causes, rest = rest[:1], rest[1:]

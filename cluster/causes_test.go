@@ -98,3 +98,38 @@ func TestCausesFollowTheCustomersWords(t *testing.T) {
 		t.Errorf("vague report in %s, want the phone key's %s (port: %s)", r.ID(last), r.ID(6), r.ID(0))
 	}
 }
+
+// TestCausesSaidTogether: two classes that customers say of one fault, in
+// half the smaller cause's transcripts or more, are one cause; a near-miss
+// pair that no customer says together stays two, and so do opposite faults.
+func TestCausesSaidTogether(t *testing.T) {
+	tests := []struct {
+		name       string
+		a, b       string
+		bothSaid   int // of b's 4 reports, how many also said a's class
+		wantJoined bool
+	}{
+		{"said together by half", "vac||drains quickly", "vac||disconnects", 2, true},
+		{"said together once", "vac||drains quickly", "vac||disconnects", 1, false},
+		{"never said together", "kettle|lid|cracks", "kettle|lid|leaks", 0, false},
+		{"opposites said together", "turntable||runs fast", "turntable||runs slow", 4, false},
+	}
+	for _, tt := range tests {
+		var ms []Mention
+		for range 6 {
+			ms = append(ms, sig(len(ms), tt.a))
+		}
+		_, _, aClass := splitSignature(tt.a)
+		for i := range 4 {
+			m := sig(len(ms), tt.b)
+			if i < tt.bothSaid {
+				m.AlsoSaid = []string{aClass}
+			}
+			ms = append(ms, m)
+		}
+		r := Run(ms, nil, Options{})
+		if got := r.ID(0) == r.ID(len(ms)-1); got != tt.wantJoined {
+			t.Errorf("%s: joined %v, want %v", tt.name, got, tt.wantJoined)
+		}
+	}
+}

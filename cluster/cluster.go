@@ -307,7 +307,25 @@ func partition(ms []Mention, products []string, pr *productResolver, o *Options)
 				terms[l][t]++
 			}
 		}
-		founder = regroup(groups, founder, mergeCauses(groups, len(founder), feat, together(ms, leaderOf), terms))
+		// What each cluster's transcripts also said of their fault, by
+		// symptom class as the causes pass keys classes.
+		also := make([]map[string]int, len(founder))
+		classKey := map[string]string{}
+		for i := range ms {
+			for _, c := range ms[i].AlsoSaid {
+				k, ok := classKey[c]
+				if !ok {
+					k = strings.Join(sortedSet(tokens(c, true, o)), " ")
+					classKey[c] = k
+				}
+				l := leaderOf(i)
+				if also[l] == nil {
+					also[l] = map[string]int{}
+				}
+				also[l][k]++
+			}
+		}
+		founder = regroup(groups, founder, mergeCauses(groups, len(founder), feat, together(ms, leaderOf), terms, also))
 	}
 
 	return &partitioned{groups: groups, raws: raws, mg: mg, founder: founder}

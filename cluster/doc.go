@@ -185,7 +185,11 @@
 // way bigCause (10) times or more. A class is a cause of its own when it
 // holds minCause (3) mentions and a sixth of the product's, or bigCause:
 // near-miss pairs ("lid cracks", "lid seal leaks") each reported that often
-// stay apart, while one or two odd reports say little. Every other cluster
+// stay apart, while one or two odd reports say little. Two causes are one
+// when customers said both classes of their fault (Mention.AlsoSaid: "it
+// keeps dying", "it still cuts out") in two transcripts or more and half of
+// the smaller cause's, unless the faults are opposite: customers of a
+// near-miss pair say one fault, or deny the other. Every other cluster
 // joins the cause that shares a part with it, else the one whose
 // transcripts used its words most (Mention.Terms: a company's phone-key app
 // and its car's charge port), else the product's largest cause, never a

@@ -40,7 +40,11 @@ type Mention struct {
 	// Score is the transcript's normalised survey score (0..1), nil without a survey.
 	Score *float64
 	// Safety holds safety kinds: burning, sparks, smoke, overheating, injury ...
-	Safety   []string
+	Safety []string
+	// AlsoSaid are the symptom classes the transcript said of this fault
+	// beside Symptom's ("cuts out" beside "keeps dying"): two classes
+	// several customers say of one fault are one cause. May be empty.
+	AlsoSaid []string
 	Evidence []Evidence
 }
 
@@ -74,7 +78,7 @@ type Source struct {
 // Defect is one product defect of an analysis, as clustering needs it.
 type Defect struct {
 	Component, Symptom, Signature string
-	Safety                        []string
+	Safety, AlsoSaid              []string
 	Evidence                      []Evidence
 }
 
@@ -103,6 +107,7 @@ func MentionsFrom(src Source, defects []Defect) []Mention {
 			Masked:       src.Masked,
 			Score:        src.Score,
 			Safety:       d.Safety,
+			AlsoSaid:     d.AlsoSaid,
 			Evidence:     d.Evidence,
 		}
 	}

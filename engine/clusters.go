@@ -46,7 +46,7 @@ func Mentions(t *transcript.Transcript, a *nlp.Analysis) []cluster.Mention {
 	}
 	var ds []cluster.Defect
 	for _, f := range a.Defects() {
-		d := cluster.Defect{Component: f.Component, Symptom: f.Symptom, Signature: f.Signature, Safety: f.Safety}
+		d := cluster.Defect{Component: f.Component, Symptom: f.Symptom, Signature: f.Signature, Safety: f.Safety, AlsoSaid: f.AlsoSaid}
 		for _, ev := range f.Evidence {
 			d.Evidence = append(d.Evidence, cluster.Evidence{Turn: ev.Turn, Start: ev.Start, End: ev.End, Text: ev.Text, Rule: ev.Rule})
 		}

@@ -111,9 +111,13 @@ type FrictionPoint struct {
 	StatedBy  StatedBy `json:"stated_by,omitempty"`
 	// ClusterID is the defect cluster this mention belongs to. The analyzer
 	// leaves it empty: clustering across transcripts fills it.
-	ClusterID string     `json:"cluster_id,omitempty"`
-	Safety    []string   `json:"safety,omitempty"`
-	Evidence  []Evidence `json:"evidence"`
+	ClusterID string   `json:"cluster_id,omitempty"`
+	Safety    []string `json:"safety,omitempty"`
+	// AlsoSaid holds the symptom classes of the transcript's other reports of
+	// this fault ("cuts out" beside "keeps dying"), sorted: two classes said
+	// of one fault by several customers are one cause to clustering.
+	AlsoSaid []string   `json:"also_said,omitempty"`
+	Evidence []Evidence `json:"evidence"`
 }
 
 // Praise is something the customer praised.

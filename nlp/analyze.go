@@ -864,6 +864,7 @@ type defectAcc struct {
 	fp        FrictionPoint
 	head      string
 	compFixed bool
+	said      []string // the symptom of every report merged in
 }
 
 // component finds the part a defect hit is about: a captured noun, the nearest
@@ -1106,6 +1107,7 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 					}
 				}
 				acc.fp.Evidence = appendEvidence(acc.fp.Evidence, ev)
+				acc.said = append(acc.said, sym)
 				if safety != "" {
 					acc.fp.Safety = appendUnique(acc.fp.Safety, safety)
 				}
@@ -1119,7 +1121,7 @@ func (a *Analyzer) defects(d *doc, hits []hit, res *Analysis) {
 		if safety != "" {
 			fp.Safety = []string{safety}
 		}
-		accs = append(accs, &defectAcc{fp: fp, head: head})
+		accs = append(accs, &defectAcc{fp: fp, head: head, said: []string{sym}})
 	}
 	for _, h := range hits {
 		switch h.rule.Kind {

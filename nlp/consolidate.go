@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -330,6 +331,14 @@ func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) ([]*defectAcc, *produc
 		acc.fp.Component = a.part(acc.fp.Component, pc)
 	}
 	first, saidFirst := accs[0], said[accs[0]]
+	classes := map[string]bool{}
+	for _, acc := range accs {
+		for _, sym := range acc.said {
+			if a.specificity(sym) == symptomSpecific {
+				classes[a.pack.class(sym)] = true
+			}
+		}
+	}
 	for _, acc := range accs[1:] {
 		comp := first.fp.Component
 		a.mergeInto(first, acc)
@@ -337,7 +346,11 @@ func (a *Analyzer) consolidate(d *doc, accs []*defectAcc) ([]*defectAcc, *produc
 			saidFirst = said[acc] // the part named is the one this report said
 		}
 	}
-	first.fp.Signature = signature(a.signatureClass(first, saidFirst))
+	comp, class := a.signatureClass(first, saidFirst)
+	first.fp.Signature = signature(comp, class)
+	delete(classes, class)
+	delete(classes, a.pack.class(first.fp.Symptom))
+	first.fp.AlsoSaid = slices.Sorted(maps.Keys(classes))
 	return accs[:1], pc
 }
 

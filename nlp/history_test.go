@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -210,5 +211,19 @@ func TestSmokeAlarmIsNoSmoke(t *testing.T) {
 		if an.HasDefect() != tc.defect || an.HasSafety() != tc.safety {
 			t.Errorf("%q: defect %v safety %v, want %v %v", tc.text, an.HasDefect(), an.HasSafety(), tc.defect, tc.safety)
 		}
+	}
+}
+
+// A fault told two ways in one transcript keeps the other way as also said,
+// for clustering.
+func TestAlsoSaid(t *testing.T) {
+	a := analyzer(t)
+	tr := customer(transcript.Chat, "my shop vac keeps dying on me. I replaced the filter and it still cut out after about 6 mins.")
+	fps := a.Analyze(tr).Defects()
+	if len(fps) != 1 {
+		t.Fatalf("defects %+v, want one", fps)
+	}
+	if fp := fps[0]; !slices.Contains(fp.AlsoSaid, "disconnects") && !slices.Contains(fp.AlsoSaid, "drains quickly") {
+		t.Errorf("symptom %q, also said %q: want the other way it was told", fp.Symptom, fp.AlsoSaid)
 	}
 }
