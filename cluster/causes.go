@@ -23,14 +23,15 @@ const (
 	causeShare = 6
 	minCause   = 3
 	bigCause   = 10
-	// Two classes are one cause when minAlsoSaid transcripts, and one in
-	// alsoSaidShare of the smaller cause's, said both of their fault.
-	minAlsoSaid   = 2
-	alsoSaidShare = 2
+	// Two classes are one cause when minAlsoSaid transcripts said both of
+	// their fault, and that is half the smaller cause and a quarter of the
+	// larger: a large cause a few of whose customers also had a second
+	// fault does not swallow that fault.
+	minAlsoSaid = 2
 )
 
-func alsoSaidOfOne(both, smaller int) bool {
-	return both >= minAlsoSaid && both*alsoSaidShare >= smaller
+func alsoSaidOfOne(both, sizeA, sizeB int) bool {
+	return both >= minAlsoSaid && 2*both >= min(sizeA, sizeB) && 4*both >= max(sizeA, sizeB)
 }
 
 // stopsClass is the class of reports that a part stopped working.
@@ -131,6 +132,12 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 			for t, k := range terms[l] {
 				terms[r][t] += k
 			}
+			if also[l] != nil && also[r] == nil {
+				also[r] = map[string]int{}
+			}
+			for c, k := range also[l] {
+				also[r][c] += k
+			}
 		}
 		// 1. One specific class, one cluster; but two parts each reported
 		// failing this way bigCause times or more are two faults.
@@ -165,31 +172,6 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 			}
 		}
 		largestFirst(causes, size, key) // sizes changed as step 1 joined clusters
-		// 2b. Two causes whose customers said both of one fault, in
-		// minAlsoSaid transcripts or more, are one ("it keeps dying",
-		// "it still cuts out"): customers denying the other fault say
-		// nothing of it.
-		kept := causes[:0]
-		for _, l := range causes {
-			joined := false
-			for _, r := range kept {
-				if !apart(l, r) && mayJoinCause(&cf[l], &cf[r]) && alsoSaidOfOne(also[l][cf[r].class]+also[r][cf[l].class], min(cf[l].size, cf[r].size)) {
-					join(l, r)
-					for k, v := range also[l] {
-						if also[r] == nil {
-							also[r] = map[string]int{}
-						}
-						also[r][k] += v
-					}
-					joined = true
-					break
-				}
-			}
-			if !joined {
-				kept = append(kept, l)
-			}
-		}
-		causes = kept
 		if len(causes) == 0 && len(rest) > 0 {
 			// No cause stands out: the product's largest cluster is its cause.
 			causes, rest = rest[:1], rest[1:]
@@ -213,6 +195,25 @@ func mergeCauses(groups []*group, n int, leaderFeat func(l int32) *features, tog
 			}
 			if best >= 0 {
 				join(l, best)
+			}
+		}
+		// 4. Two causes whose customers said both of one fault, in
+		// minAlsoSaid transcripts or more, are one ("it keeps dying",
+		// "it still cuts out"): customers denying the other fault say
+		// nothing of it.
+		largestFirst(causes, size, key)
+		kept := causes[:0]
+		for _, l := range causes {
+			joined := false
+			for _, r := range kept {
+				if !apart(l, r) && mayJoinCause(&cf[l], &cf[r]) && alsoSaidOfOne(also[l][cf[r].class]+also[r][cf[l].class], cf[l].size, cf[r].size) {
+					join(l, r)
+					joined = true
+					break
+				}
+			}
+			if !joined {
+				kept = append(kept, l)
 			}
 		}
 	}

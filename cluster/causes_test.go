@@ -100,27 +100,32 @@ func TestCausesFollowTheCustomersWords(t *testing.T) {
 }
 
 // TestCausesSaidTogether: two classes that customers say of one fault, in
-// half the smaller cause's transcripts or more, are one cause; a near-miss
-// pair that no customer says together stays two, and so do opposite faults.
+// half the smaller cause's transcripts or more (and a quarter of the
+// larger's), are one cause; a near-miss pair that no customer says together
+// stays two, and so do opposite faults.
 func TestCausesSaidTogether(t *testing.T) {
 	tests := []struct {
 		name       string
-		a, b       string
-		bothSaid   int // of b's 4 reports, how many also said a's class
+		a          string
+		aN         int
+		b          string
+		bN         int
+		bothSaid   int // of b's reports, how many also said a's class
 		wantJoined bool
 	}{
-		{"said together by half", "vac||drains quickly", "vac||disconnects", 2, true},
-		{"said together once", "vac||drains quickly", "vac||disconnects", 1, false},
-		{"never said together", "kettle|lid|cracks", "kettle|lid|leaks", 0, false},
-		{"opposites said together", "turntable||runs fast", "turntable||runs slow", 4, false},
+		{"said together by half", "vac||drains quickly", 6, "vac||disconnects", 4, 2, true},
+		{"said together once", "vac||drains quickly", 6, "vac||disconnects", 4, 1, false},
+		{"never said together", "kettle|lid|cracks", 6, "kettle|lid|leaks", 4, 0, false},
+		{"opposites said together", "turntable||runs fast", 6, "turntable||runs slow", 4, 4, false},
+		{"a few of a large cause's customers", "kettle|base|smells of burning", 60, "kettle|lid|leaks", 12, 6, false},
 	}
 	for _, tt := range tests {
 		var ms []Mention
-		for range 6 {
+		for range tt.aN {
 			ms = append(ms, sig(len(ms), tt.a))
 		}
 		_, _, aClass := splitSignature(tt.a)
-		for i := range 4 {
+		for i := range tt.bN {
 			m := sig(len(ms), tt.b)
 			if i < tt.bothSaid {
 				m.AlsoSaid = []string{aClass}

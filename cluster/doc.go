@@ -187,9 +187,11 @@
 // near-miss pairs ("lid cracks", "lid seal leaks") each reported that often
 // stay apart, while one or two odd reports say little. Two causes are one
 // when customers said both classes of their fault (Mention.AlsoSaid: "it
-// keeps dying", "it still cuts out") in two transcripts or more and half of
-// the smaller cause's, unless the faults are opposite: customers of a
-// near-miss pair say one fault, or deny the other. Every other cluster
+// keeps dying", "it still cuts out") in two transcripts or more, half as
+// many as the smaller cause has and a quarter as many as the larger, unless
+// the faults are opposite: customers of a near-miss pair say one fault, or
+// deny the other, and a large cause a few of whose customers had a second
+// fault does not swallow it. Every other cluster
 // joins the cause that shares a part with it, else the one whose
 // transcripts used its words most (Mention.Terms: a company's phone-key app
 // and its car's charge port), else the product's largest cause, never a
